@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Renkei.Web.Features.Regions;
+using Renkei.Web.Platform.Data;
+
+namespace Renkei.Web.Platform.Cli;
+
+/// <summary>
+/// Operations on the same executable: `dotnet run --project src/Renkei.Web -- &lt;command&gt;`.
+/// Configuration (database provider, connection string) is read exactly as when serving.
+/// </summary>
+public sealed class CliCommand
+{
+    private static readonly string[] Names = ["help", "migrate", "backup"];
+
+    private CliCommand(string name, string[] arguments, string[] hostArgs)
+    {
+        Name = name;
+        Arguments = arguments;
+        HostArgs = hostArgs;
+    }
+
+    public string Name { get; }
+    public string[] Arguments { get; }
+    /// <summary>The rest (e.g. --Database:Provider=Postgres) goes to the host's configuration.</summary>
+    public string[] HostArgs { get; }
+
+    public static CliCommand? Parse(string[] args)
+    {
+        if (args.Length == 0 || !Names.Contains(args[0], StringComparer.OrdinalIgnoreCase)) return null;
+        var own = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        return new CliCommand(args[0].ToLowerInvariant(), own, [.. args.Skip(1 + own.Length)]);
+    }
+
+    public async Task<int> RunAsync(IServiceProvider services)
+    {
+        try
+        {
+            return Name switch
+            {
+                "migrate" => await MigrateAsync(services),
+                "backup" => await BackupAsync(services),
+                _ => Help(),
+            };
+        }
+        catch (ReferenceDataException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine("""
+            使い方: dotnet run --project src/Renkei.Web -- <コマンド> [引数] [--設定キー=値 ...]
+
+            コマンド:
+              (なし)            Web アプリを起動します。
+              migrate           データベースのスキーマを最新にし、参照データ（都道府県・二次医療圏・市区町村・人口）を読み込みます。
+                                PostgreSQL の本番環境では、起動前にこのコマンドを実行してください。
+              backup <ファイル>  SQLite データベースを、稼働中のままファイルへバックアップします（オンラインバックアップ）。
+              help              この説明を表示します。
+
+            例:
+              dotnet run --project src/Renkei.Web -- migrate --Database:Provider=Postgres --ConnectionStrings:Postgres="Host=...;Database=renkei;Username=...;Password=..."
+              dotnet run --project src/Renkei.Web -- backup /var/backups/renkei-20261122.db
+            """);
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider root)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RenkeiDb>();
+        await DatabaseSetup.MigrateAsync(db);
+        var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var loaded = await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>().LoadAsync(RenkeiStartup.ReferenceDirectory(config));
+        Console.WriteLine(loaded ? "migrate: スキーマを更新し、参照データを読み込みました。" : "migrate: スキーマを更新しました（参照データは最新です）。");
+        return 0;
+    }
+
+    private async Task<int> BackupAsync(IServiceProvider root)
+    {
+        var options = root.GetRequiredService<DatabaseOptions>();
+        if (Arguments.Length != 1)
+        {
+            await Console.Error.WriteLineAsync("backup: バックアップ先のファイルを1つ指定してください。例: backup /var/backups/renkei.db");
+            return 2;
+        }
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync("backup: PostgreSQL では pg_dump を使ってください（README「運用」参照）。");
+            return 2;
+        }
+        var target = Path.GetFullPath(Arguments[0]);
+        if (File.Exists(target))
+        {
+            await Console.Error.WriteLineAsync($"backup: {target} はすでに存在します。上書きはしません。");
+            return 2;
+        }
+        // SQLite's online backup API copies a consistent snapshot while the app keeps serving.
+        await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.SqliteFile, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target }.ToString());
+        await source.OpenAsync();
+        await destination.OpenAsync();
+        source.BackupDatabase(destination);
+        Console.WriteLine($"backup: {options.SqliteFile} を {target} にバックアップしました（{new FileInfo(target).Length:N0} バイト）。");
+        return 0;
+    }
+}

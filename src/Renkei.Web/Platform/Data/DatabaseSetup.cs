@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Renkei.Web.Platform.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Configuration section "Database" (see README: configuration).</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Folder of the SQLite file; relative paths are from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+    /// <summary>Apply migrations at start. Default: yes for SQLite, no for PostgreSQL (use the `migrate` command).</summary>
+    public bool? MigrateAtStartup { get; set; }
+
+    public bool ShouldMigrateAtStartup => MigrateAtStartup ?? Provider == DatabaseProvider.Sqlite;
+
+    public string SqliteFile => Path.GetFullPath(Path.Combine(DataDirectory, "renkei.db"));
+}
+
+public static class DatabaseSetup
+{
+    public static DatabaseOptions AddRenkeiDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var cs = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider が Postgres ですが ConnectionStrings:Postgres が設定されていません。");
+            services.AddDbContext<RenkeiDb, PostgresRenkeiDb>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteFile)!);
+            var cs = new SqliteConnectionStringBuilder { DataSource = options.SqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
+            services.AddDbContext<RenkeiDb, SqliteRenkeiDb>(o => o.UseSqlite(cs));
+        }
+        return options;
+    }
+
+    /// <summary>Applies migrations; for SQLite also switches the file to WAL so readers do not block the writer.</summary>
+    public static async Task MigrateAsync(RenkeiDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await EnsureRolesAsync(db, ct);
+    }
+
+    private static async Task EnsureRolesAsync(RenkeiDb db, CancellationToken ct)
+    {
+        var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
+        foreach (var role in Features.Accounts.Roles.All.Except(existing))
+        {
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Features.Accounts;
+using Renkei.Web.Features.Audit;
+using Renkei.Web.Features.Organisations;
+using Renkei.Web.Features.Program;
+using Renkei.Web.Features.Regions;
+using Renkei.Web.Platform.Auditing;
+using Renkei.Web.Platform.Tenancy;
+using Renkei.Web.Platform.Web;
+
+namespace Renkei.Web.Platform.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses (<see cref="SqliteRenkeiDb"/>,
+/// <see cref="PostgresRenkeiDb"/>) exist only so each provider keeps its own migration set.
+/// Saving is where the cross-cutting rules live: version stamps, the tenant write guard and the audit trail.
+/// </summary>
+public abstract class RenkeiDb(DbContextOptions options, TenantScope scope, AuditActor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Prefecture> Prefectures => Set<Prefecture>();
+    public DbSet<SecondaryArea> SecondaryAreas => Set<SecondaryArea>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<ReferenceDataState> ReferenceDataStates => Set<ReferenceDataState>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<HealthCentreCoverage> HealthCentreCoverages => Set<HealthCentreCoverage>();
+    public DbSet<ItemArrangement> ItemArrangements => Set<ItemArrangement>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public TenantScope Scope { get; } = scope;
+
+    // Flat members so EF parameterizes the global query filters per context instance.
+    private bool ReadAll => Scope.ReadAll;
+    private List<string> ReadableMunicipalities => [.. Scope.Readable];
+
+    private bool _writingAudit;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RenkeiDb).Assembly);
+        builder.Entity<ItemArrangement>().HasQueryFilter(a => ReadAll || ReadableMunicipalities.Contains(a.MunicipalityCode));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite loses the kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    // Both save paths apply the same rules; the synchronous one is used by framework code such as
+    // the data-protection key store.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (_writingAudit) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = BeforeSave();
+        using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (AddAuditEntries(pending)) WithAuditFlag(() => base.SaveChanges(true));
+        tx?.Commit();
+        return count;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_writingAudit) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = BeforeSave();
+        // The change and its audit entries commit together or not at all.
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (AddAuditEntries(pending))
+        {
+            _writingAudit = true;
+            try { await base.SaveChangesAsync(true, cancellationToken); }
+            finally { _writingAudit = false; }
+        }
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    private List<AuditRecorder.Pending> BeforeSave()
+    {
+        ChangeTracker.DetectChanges();
+        TenantWriteGuard.Check(ChangeTracker, Scope);
+        VersionStamper.Stamp(ChangeTracker);
+        return AuditRecorder.Capture(ChangeTracker);
+    }
+
+    private bool AddAuditEntries(List<AuditRecorder.Pending> pending)
+    {
+        AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor, clock)));
+        return pending.Count > 0;
+    }
+
+    private void WithAuditFlag(Action save)
+    {
+        _writingAudit = true;
+        try { save(); }
+        finally { _writingAudit = false; }
+    }
+
+    /// <summary>Records an audit entry that is not a change, e.g. a read of personal data or a sign-in.</summary>
+    public async Task AuditAsync(string action, string? entityType = null, string? entityKey = null, string? details = null, string? municipalityCode = null, CancellationToken ct = default)
+    {
+        AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Action = action,
+            EntityType = entityType,
+            EntityKey = entityKey,
+            Changes = details,
+            MunicipalityCode = municipalityCode,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            ActorOrganisationId = actor.OrganisationId,
+            IpAddress = actor.IpAddress,
+        });
+        _writingAudit = true;
+        try { await base.SaveChangesAsync(true, ct); }
+        finally { _writingAudit = false; }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Renkei.Web.Features.Regions;
+using Renkei.Web.Platform.Web;
+
+namespace Renkei.Web.Platform;
+
+/// <summary>The HTTP pipeline, in order. Cross-cutting concerns live here, not in pages.</summary>
+public static class RenkeiPipeline
+{
+    public static void UseRenkeiPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseRenkeiSecurityHeaders(app.Configuration["Map:TileHost"] ?? "https://cyberjapandata.gsi.go.jp");
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseTwoFactorEnforcement();
+        app.UseAuthorization();
+        app.UseTenantAccessDeniedHandler();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapRegionApi();
+    }
+}
