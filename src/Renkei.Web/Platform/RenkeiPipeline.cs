@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Renkei.Web.Features.Program;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Web;
 
@@ -11,6 +12,16 @@ public static class RenkeiPipeline
     {
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            // API callers get bare status codes (and JSON bodies where set), never the HTML error page.
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) &&
+                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } feature)
+            {
+                feature.Enabled = false;
+            }
+            await next();
+        });
         app.UseRenkeiSecurityHeaders(app.Configuration["Map:TileHost"] ?? "https://cyberjapandata.gsi.go.jp");
         app.UseRouting();
         app.UseAuthentication();
@@ -21,5 +32,6 @@ public static class RenkeiPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapRegionApi();
+        app.MapArrangementApi();
     }
 }

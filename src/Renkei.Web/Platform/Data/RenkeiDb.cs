@@ -18,7 +18,7 @@ namespace Renkei.Web.Platform.Data;
 /// <see cref="PostgresRenkeiDb"/>) exist only so each provider keeps its own migration set.
 /// Saving is where the cross-cutting rules live: version stamps, the tenant write guard and the audit trail.
 /// </summary>
-public abstract class RenkeiDb(DbContextOptions options, TenantScope scope, AuditActor actor, TimeProvider clock)
+public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProvider clock)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Prefecture> Prefectures => Set<Prefecture>();
@@ -32,7 +32,7 @@ public abstract class RenkeiDb(DbContextOptions options, TenantScope scope, Audi
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public TenantScope Scope { get; } = scope;
+    public TenantScope Scope => caller.Scope;
 
     // Flat members so EF parameterizes the global query filters per context instance.
     private bool ReadAll => Scope.ReadAll;
@@ -93,7 +93,7 @@ public abstract class RenkeiDb(DbContextOptions options, TenantScope scope, Audi
 
     private bool AddAuditEntries(List<AuditRecorder.Pending> pending)
     {
-        AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor, clock)));
+        AuditEntries.AddRange(pending.Select(p => p.ToEntry(caller.Actor, clock)));
         return pending.Count > 0;
     }
 
@@ -107,6 +107,7 @@ public abstract class RenkeiDb(DbContextOptions options, TenantScope scope, Audi
     /// <summary>Records an audit entry that is not a change, e.g. a read of personal data or a sign-in.</summary>
     public async Task AuditAsync(string action, string? entityType = null, string? entityKey = null, string? details = null, string? municipalityCode = null, CancellationToken ct = default)
     {
+        var actor = caller.Actor;
         AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,

@@ -21,7 +21,10 @@ public sealed class FormOnceFilter(RenkeiDb db, TimeProvider clock) : IAsyncPage
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType ||
+        // An error page re-executed for this request sees the same form: it was counted already.
+        var reExecuted = context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        if (reExecuted || !HttpMethods.IsPost(request.Method) || !request.HasFormContentType ||
             request.Form[FieldName].ToString() is not { Length: > 0 and <= 64 } token)
         {
             await next();

@@ -8,7 +8,7 @@ namespace Renkei.Web.Platform.Web;
 /// </summary>
 public static class TwoFactorEnforcement
 {
-    private static readonly string[] Allowed = ["/account", "/lib", "/css", "/js", "/health", "/favicon.ico"];
+    private static readonly string[] Allowed = ["/account", "/error", "/lib", "/css", "/js", "/health", "/favicon.ico"];
 
     public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
