@@ -15,13 +15,14 @@ public sealed class ReferenceDataLoader(RenkeiDb db, TimeProvider clock, ILogger
     /// <returns>True when data were written, false when already current.</returns>
     public async Task<bool> LoadAsync(string directory, CancellationToken ct = default)
     {
-        var set = ReferenceDataParser.Parse(directory);
         var state = await db.ReferenceDataStates.FindAsync([1], ct);
-        if (state?.ContentHash == set.ContentHash)
+        var hash = ReferenceDataParser.ContentHash(directory);
+        if (state?.ContentHash == hash)
         {
-            log.LogDebug("Reference data current ({Hash})", set.ContentHash[..12]);
+            log.LogDebug("Reference data current ({Hash})", hash[..12]);
             return false;
         }
+        var set = ReferenceDataParser.Parse(directory);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await Upsert(db.Prefectures, set.Prefectures, p => p.Code, ct);

@@ -27,8 +27,20 @@ public static class ReferenceDataParser
         var municipalities = MunicipalityRows.Parse(FilePath(MunicipalityFile), prefectures, changes);
         var areas = SecondaryAreaRows.Apply(FilePath(AreaFile), municipalities, changes);
         PopulationRows.Apply(FilePath(PopulationFile), municipalities);
-        var hash = Hash([.. new[] { PrefectureFile, CodeChangeFile, MunicipalityFile, AreaFile, PopulationFile }.Select(FilePath)]);
-        return new ReferenceDataSet(prefectures, areas, [.. municipalities.Values], hash);
+        return new ReferenceDataSet(prefectures, areas, [.. municipalities.Values], ContentHash(directory));
+    }
+
+    /// <summary>A fingerprint of the files' bytes: unchanged files need no parsing at start-up.</summary>
+    public static string ContentHash(string directory)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in new[] { PrefectureFile, CodeChangeFile, MunicipalityFile, AreaFile, PopulationFile })
+        {
+            var path = Path.Combine(directory, name);
+            if (!File.Exists(path)) throw new ReferenceDataException(name, 0, $"ファイルがありません（{directory}）。");
+            sha.AppendData(File.ReadAllBytes(path));
+        }
+        return Convert.ToHexString(sha.GetHashAndReset());
     }
 
     internal static List<Prefecture> ParsePrefectures(string path)
@@ -83,12 +95,5 @@ public static class ReferenceDataParser
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw new ReferenceDataException(Path.GetFileName(path), row.LineNumber, $"{index + 1}列目「{text}」は数値ではありません。");
-    }
-
-    private static string Hash(string[] paths)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var p in paths) sha.AppendData(File.ReadAllBytes(p));
-        return Convert.ToHexString(sha.GetHashAndReset());
     }
 }
