@@ -91,3 +91,35 @@ public sealed class OperationsTests
         Assert.Equal(hostArgs, command?.HostArgs.Length ?? 0);
     }
 }
+
+public sealed class CreateAdminTests
+{
+    [Fact]
+    public async Task Create_admin_makes_a_system_admin_who_can_sign_in_and_refuses_a_bad_prefecture()
+    {
+        using var database = new TestDatabase();
+        await using var factory = new RenkeiFactory(database);
+        _ = factory.Server;
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        int ok, bad;
+        try
+        {
+            ok = await CliCommand.Parse(["create-admin", "first-admin", "31"])!.RunAsync(factory.Services);
+            bad = await CliCommand.Parse(["create-admin", "second-admin", "99"])!.RunAsync(factory.Services);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+        Assert.Equal(0, ok);
+        Assert.Equal(2, bad);
+        var password = System.Text.RegularExpressions.Regex.Match(output.ToString(), "パスワード: (\\S+)").Groups[1].Value;
+        using var session = WebSession.Open(factory);
+        var login = await session.PostFormAsync("/account/login", new() { ["Form.UserName"] = "first-admin", ["Form.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        // A new admin is held at the two-factor set-up.
+        Assert.Equal("/account/two-factor", (await session.GetAsync("/organisations")).Headers.Location!.OriginalString);
+    }
+}

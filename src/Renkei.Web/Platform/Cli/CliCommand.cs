@@ -10,7 +10,7 @@ namespace Renkei.Web.Platform.Cli;
 /// </summary>
 public sealed class CliCommand
 {
-    private static readonly string[] Names = ["help", "migrate", "backup"];
+    private static readonly string[] Names = ["help", "migrate", "backup", "create-admin"];
 
     private CliCommand(string name, string[] arguments, string[] hostArgs)
     {
@@ -39,6 +39,7 @@ public sealed class CliCommand
             {
                 "migrate" => await MigrateAsync(services),
                 "backup" => await BackupAsync(services),
+                "create-admin" => await CreateAdmin.RunAsync(services, Arguments),
                 _ => Help(),
             };
         }
@@ -59,6 +60,8 @@ public sealed class CliCommand
               migrate           データベースのスキーマを最新にし、参照データ（都道府県・二次医療圏・市区町村・人口）を読み込みます。
                                 PostgreSQL の本番環境では、起動前にこのコマンドを実行してください。
               backup <ファイル>  SQLite データベースを、稼働中のままファイルへバックアップします（オンラインバックアップ）。
+              create-admin <ユーザー名> <都道府県コード>
+                                最初のシステム管理者を作ります（その都道府県の組織に所属）。パスワードを一度だけ表示します。
               help              この説明を表示します。
 
             例:
