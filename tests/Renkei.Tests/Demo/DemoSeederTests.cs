@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Renkei.Tests.Support;
+using Renkei.Web.Features.Demo;
+using Renkei.Web.Features.Organisations;
+
+namespace Renkei.Tests.Demo;
+
+public sealed class DemoSeederTests
+{
+    [Fact]
+    public async Task The_first_run_demo_holds_tottori_with_one_account_per_role_that_signs_in()
+    {
+        using var database = new TestDatabase();
+        await using var factory = new RenkeiFactory(database, demo: true);
+        Assert.NotNull(factory.Server); // start-up seeds the demo (its passwords go to the console)
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        // Seeding again is a no-op: the demo exists already.
+        Assert.Empty(await seeder.SeedAsync());
+
+        var (s, db) = factory.SystemDb();
+        await using var _ = s;
+        Assert.Equal(19, await db.Organisations.CountAsync(o => o.IsDemo && o.Kind == OrganisationKind.Municipality && o.PrefectureCode == "31"));
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).Distinct().ToListAsync();
+        Assert.Equal(Renkei.Web.Features.Accounts.Roles.All.Order(), roles.Order());
+        var coverage = await db.HealthCentreCoverages.Where(c => db.Organisations.Any(o => o.Id == c.OrganisationId && o.IsDemo)).CountAsync();
+        Assert.Equal(5, coverage);
+    }
+
+    [Fact]
+    public async Task Demo_passwords_are_random_and_work()
+    {
+        using var database = new TestDatabase();
+        await using var factory = new RenkeiFactory(database);
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var accounts = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        Assert.Equal(7, accounts.Count);
+        Assert.Equal(accounts.Count, accounts.Select(a => a.Password).Distinct().Count());
+        Assert.All(accounts, a => Assert.Matches("^(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9]).{16}$", a.Password));
+
+        var staff = accounts.Single(a => a.UserName == "tottori-staff");
+        using var session = WebSession.Open(factory);
+        var login = await session.PostFormAsync("/account/login", new() { ["Form.UserName"] = staff.UserName, ["Form.Password"] = staff.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var home = await session.GetAsync("/");
+        Assert.Equal("/municipalities/312011", home.Headers.Location!.OriginalString);
+    }
+}
