@@ -99,3 +99,22 @@ public sealed class SecurityTests(AppFixture app)
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class SignOutTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_sign_out_button_in_the_header_signs_out_and_is_audited()
+    {
+        using var session = await WebSession.SignInAsync(app.Factory, "yonago-staff");
+        var page = await session.GetPageAsync($"/municipalities/{TestWorld.Yonago}");
+        // The header's form is the first POST form on the page.
+        var header = System.Text.RegularExpressions.Regex.Match(page, "<form[^>]*action=\"/account/logout\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var response = await session.PostAsync("/account/logout", WebSession.HiddenFields(header));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync($"/municipalities/{TestWorld.Yonago}")).StatusCode);
+        var (scope, db) = app.Factory.SystemDb();
+        await using var _ = scope;
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignOut && a.UserName == "yonago-staff"));
+    }
+}

@@ -106,7 +106,7 @@ public sealed class OrganisationPagesTests(AppFixture app)
         }
         using var staff = await WebSession.SignInAsync(app.Factory, "tottori-staff");
         var first = await staff.GetPageAsync("/organisations?pref=47&kind=CareProvider");
-        Assert.Contains("55 件（1 / 2 ページ）", first, StringComparison.Ordinal);
+        Assert.Contains("全 55 件中 1–50 件を表示（1 / 2 ページ）", first, StringComparison.Ordinal);
         var second = await staff.GetPageAsync("/organisations?pref=47&kind=CareProvider&p=2");
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(second, "沖縄テスト事業所").Count);
         var none = await staff.GetPageAsync("/organisations?pref=47&q=存在しない名前");

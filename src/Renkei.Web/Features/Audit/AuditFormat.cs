@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+using Renkei.Web.Platform.Time;
+
+namespace Renkei.Web.Features.Audit;
+
+/// <summary>How audit entries read on screen and in the export.</summary>
+public static class AuditFormat
+{
+    /// <summary>Japan time to the second: audit questions are often "what happened first".</summary>
+    public static string Time(DateTime utc) => JapanTime.ToJst(utc).ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The changes {"field": [old, new]} as lines "field: old → new". Entries that are not a change
+    /// (sign-in details, denials) carry plain text, shown as it is.
+    /// </summary>
+    public static IReadOnlyList<string> ChangeLines(string? changes)
+    {
+        if (string.IsNullOrEmpty(changes)) return [];
+        try
+        {
+            using var doc = JsonDocument.Parse(changes);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return [changes];
+            return [.. doc.RootElement.EnumerateObject().Select(Line)];
+        }
+        catch (JsonException)
+        {
+            return [changes];
+        }
+    }
+
+    private static string Line(JsonProperty p) =>
+        p.Value is { ValueKind: JsonValueKind.Array } v && v.GetArrayLength() == 2
+            ? $"{p.Name}: {v[0].GetRawText()} → {v[1].GetRawText()}"
+            : $"{p.Name}: {p.Value.GetRawText()}";
+
+    /// <summary>The action names for the filter, read from <see cref="AuditActions"/> so a new action appears by itself.</summary>
+    public static IReadOnlyList<string> Actions { get; } =
+        [.. typeof(AuditActions).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
+}

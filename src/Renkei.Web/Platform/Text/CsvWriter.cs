@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace Renkei.Web.Platform.Text;
+
+/// <summary>
+/// Writes CSV for download: UTF-8 with a byte-order mark (Excel on Japanese Windows reads BOM-less
+/// UTF-8 as Shift_JIS and shows mojibake), CRLF line ends, RFC 4180 quoting, and cells that a
+/// spreadsheet would run as a formula made inert. Reads back with <see cref="CsvText"/>.
+/// </summary>
+public sealed class CsvWriter : IAsyncDisposable
+{
+    private static readonly UTF8Encoding NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly StreamWriter _out;
+
+    /// <summary>Starts the file with the BOM. Leaves <paramref name="stream"/> open (e.g. the response body).</summary>
+    public CsvWriter(Stream stream)
+    {
+        // The BOM is written as a character rather than left to StreamWriter, whose preamble
+        // depends on the stream's position and seekability.
+        _out = new StreamWriter(stream, NoBom, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        _out.Write('\uFEFF');
+    }
+
+    public async Task WriteRowAsync(IEnumerable<string?> fields)
+    {
+        await _out.WriteAsync(string.Join(',', fields.Select(Field)));
+        await _out.WriteAsync("\r\n");
+    }
+
+    /// <summary>One cell as it appears in the file.</summary>
+    public static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        // Formula injection (OWASP "CSV Injection"): a cell starting with = + - @ (or tab / CR, which
+        // some spreadsheets skip before looking) is run as a formula. A leading quote makes it text.
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Asynchronous flush: the server refuses synchronous writes to a response body.
+        await _out.FlushAsync();
+        await _out.DisposeAsync();
+    }
+}
