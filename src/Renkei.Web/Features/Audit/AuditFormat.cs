@@ -34,6 +34,19 @@ public static class AuditFormat
             ? $"{p.Name}: {v[0].GetRawText()} → {v[1].GetRawText()}"
             : $"{p.Name}: {p.Value.GetRawText()}";
 
+    /// <summary>What an audited record is, in the words of the screen (the type name stays beside it for support).</summary>
+    public static string EntityName(string? type) => type switch
+    {
+        null or "" => "",
+        "AppUser" => "アカウント",
+        "Organisation" => "組織",
+        "HealthCentreCoverage" => "保健所の管轄",
+        "ItemArrangement" => "事業項目の実施体制",
+        "IdentityUserRole`1" or "IdentityUserRole<string>" => "役割の付与",
+        "IdentityUserToken`1" or "IdentityUserToken<string>" => "認証情報",
+        _ => type,
+    };
+
     /// <summary>The action names for the filter, read from <see cref="AuditActions"/> so a new action appears by itself.</summary>
     public static IReadOnlyList<string> Actions { get; } =
         [.. typeof(AuditActions).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)];
