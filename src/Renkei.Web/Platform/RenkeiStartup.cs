@@ -14,9 +14,25 @@ public static class RenkeiStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<RenkeiDb>();
+        await PrepareDatabaseAsync(services);
         var options = services.GetRequiredService<DatabaseOptions>();
-        if (options.ShouldMigrateAtStartup)
+
+        IReadOnlyList<DemoAccount> created = [];
+        if (app.Configuration.GetValue("Demo:Enabled", true))
+        {
+            created = await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+        app.Lifetime.ApplicationStarted.Register(() => Greet(app, options, created));
+    }
+
+    /// <summary>
+    /// Schema and reference data, as the app needs them before its first request (and CLI commands
+    /// before they touch data): SQLite migrates itself; PostgreSQL must have been migrated by `migrate`.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<RenkeiDb>();
+        if (services.GetRequiredService<DatabaseOptions>().ShouldMigrateAtStartup)
         {
             await DatabaseSetup.MigrateAsync(db);
         }
@@ -25,14 +41,7 @@ public static class RenkeiStartup
             throw new InvalidOperationException(
                 "データベースのスキーマが最新ではありません。先に `dotnet run --project src/Renkei.Web -- migrate` を実行してください。");
         }
-        await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(ReferenceDirectory(app.Configuration));
-
-        IReadOnlyList<DemoAccount> created = [];
-        if (app.Configuration.GetValue("Demo:Enabled", true))
-        {
-            created = await services.GetRequiredService<DemoSeeder>().SeedAsync();
-        }
-        app.Lifetime.ApplicationStarted.Register(() => Greet(app, options, created));
+        await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(ReferenceDirectory(services.GetRequiredService<IConfiguration>()));
     }
 
     public static string ReferenceDirectory(IConfiguration config) =>

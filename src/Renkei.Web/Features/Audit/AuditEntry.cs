@@ -34,4 +34,5 @@ public static class AuditActions
     public const string LockedOut = "ロックアウト";
     public const string SignOut = "サインアウト";
     public const string AccessDenied = "アクセス拒否";
+    public const string Import = "取込";
 }

@@ -58,12 +58,20 @@ public static class AuditRecorder
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    public static List<Pending> Capture(ChangeTracker tracker)
+    // Directory rows written by a bulk import are summarised by one entry for the run.
+    private static readonly HashSet<Type> BulkImported =
+    [
+        typeof(Features.Directory.Provider), typeof(Features.Directory.ProviderIdentifier), typeof(Features.Directory.ProviderFunction),
+        typeof(Features.Directory.Import.ImportRun),
+    ];
+
+    public static List<Pending> Capture(ChangeTracker tracker, bool bulkImport = false)
     {
         var result = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
             if (Unaudited.Contains(entry.Metadata.ClrType)) continue;
+            if (bulkImport && BulkImported.Contains(entry.Metadata.ClrType)) continue;
             var action = entry.State switch
             {
                 EntityState.Added => AuditActions.Create,

@@ -10,7 +10,7 @@ namespace Renkei.Web.Platform.Cli;
 /// </summary>
 public sealed class CliCommand
 {
-    private static readonly string[] Names = ["help", "migrate", "backup", "create-admin"];
+    private static readonly string[] Names = ["help", "migrate", "backup", "create-admin", "import"];
 
     private CliCommand(string name, string[] arguments, string[] hostArgs)
     {
@@ -27,8 +27,18 @@ public sealed class CliCommand
     public static CliCommand? Parse(string[] args)
     {
         if (args.Length == 0 || !Names.Contains(args[0], StringComparer.OrdinalIgnoreCase)) return null;
-        var own = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        return new CliCommand(args[0].ToLowerInvariant(), own, [.. args.Skip(1 + own.Length)]);
+        // The command's own arguments, including its own options (--pref 31, --overwrite, --dry-run);
+        // every other --Key=Value goes to the host configuration.
+        var own = new List<string>();
+        var host = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] is "--pref" && i + 1 < args.Length) { own.Add(args[i]); own.Add(args[++i]); }
+            else if (args[i] is "--overwrite" or "--dry-run") own.Add(args[i]);
+            else if (args[i].StartsWith("--", StringComparison.Ordinal)) host.Add(args[i]);
+            else own.Add(args[i]);
+        }
+        return new CliCommand(args[0].ToLowerInvariant(), [.. own], [.. host]);
     }
 
     public async Task<int> RunAsync(IServiceProvider services)
@@ -40,6 +50,7 @@ public sealed class CliCommand
                 "migrate" => await MigrateAsync(services),
                 "backup" => await BackupAsync(services),
                 "create-admin" => await CreateAdmin.RunAsync(services, Arguments),
+                "import" => await ImportCommand.RunAsync(services, Arguments),
                 _ => Help(),
             };
         }
@@ -62,6 +73,9 @@ public sealed class CliCommand
               backup <ファイル>  SQLite データベースを、稼働中のままファイルへバックアップします（オンラインバックアップ）。
               create-admin <ユーザー名> <都道府県コード>
                                 最初のシステム管理者を作ります（その都道府県の組織に所属）。パスワードを一度だけ表示します。
+              import <種類> <ファイル> [--pref <都道府県コード>] [--overwrite] [--dry-run]
+                                資源（医療機関・介護事業所）の公開データを取り込みます。種類: kaigo-opendata, iryojoho, kouseikyoku
+                                --pref: その都道府県の行だけ取り込む　--overwrite: 手で修正した項目も上書きする　--dry-run: 差分だけ表示
               help              この説明を表示します。
 
             例:

@@ -22,6 +22,7 @@ public static class CreateAdmin
             return 2;
         }
         await using var scope = root.CreateAsyncScope();
+        await RenkeiStartup.PrepareDatabaseAsync(scope.ServiceProvider);
         var db = scope.ServiceProvider.GetRequiredService<RenkeiDb>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var (userName, prefCode) = (arguments[0], arguments[1]);

@@ -31,8 +31,16 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Directory.Provider> Providers => Set<Features.Directory.Provider>();
+    public DbSet<Features.Directory.Import.ImportRun> ImportRuns => Set<Features.Directory.Import.ImportRun>();
 
     public TenantScope Scope => caller.Scope;
+
+    /// <summary>
+    /// Set by bulk importers: directory rows are then not audited one by one (a national file has
+    /// hundreds of thousands); the importer writes one audit entry for the whole run instead.
+    /// </summary>
+    public bool BulkImport { get; set; }
 
     // Flat members so EF parameterizes the global query filters per context instance.
     private bool ReadAll => Scope.ReadAll;
@@ -88,7 +96,7 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
         ChangeTracker.DetectChanges();
         TenantWriteGuard.Check(ChangeTracker, Scope);
         VersionStamper.Stamp(ChangeTracker);
-        return AuditRecorder.Capture(ChangeTracker);
+        return AuditRecorder.Capture(ChangeTracker, BulkImport);
     }
 
     private bool AddAuditEntries(List<AuditRecorder.Pending> pending)

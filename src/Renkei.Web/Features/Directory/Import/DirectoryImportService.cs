@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Platform.Data;
+
+namespace Renkei.Web.Features.Directory.Import;
+
+public enum ImportKind { KaigoOpenData, Iryojoho, Kouseikyoku }
+
+/// <summary>
+/// One entry point for every importer, used by the upload page and the `import` command alike:
+/// read the file (rejecting it whole or row by row), plan the diff, and apply it unless only a preview is wanted.
+/// </summary>
+public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter importer)
+{
+    public static readonly IReadOnlyDictionary<string, ImportKind> CommandNames = new Dictionary<string, ImportKind>
+    {
+        ["kaigo-opendata"] = ImportKind.KaigoOpenData,
+        ["iryojoho"] = ImportKind.Iryojoho,
+        ["kouseikyoku"] = ImportKind.Kouseikyoku,
+    };
+
+    public async Task<ImportFile> ReadAsync(ImportKind kind, string path, string displayName, string? prefecture, CancellationToken ct = default)
+    {
+        var municipalities = (await db.Municipalities.AsNoTracking().Select(m => m.Code).ToListAsync(ct)).ToHashSet();
+        if (prefecture is not null && !await db.Prefectures.AnyAsync(p => p.Code == prefecture, ct))
+            throw new ImportFileException($"都道府県コード「{prefecture}」はありません（01〜47）。");
+        return kind switch
+        {
+            ImportKind.KaigoOpenData => KaigoOpenDataReader.Read(path, displayName, municipalities, prefecture),
+            _ => throw new ImportFileException("この種類の取込はまだ用意されていません。"),
+        };
+    }
+
+    public async Task<(ImportPlan Plan, ImportRun? Run)> ImportAsync(ImportKind kind, string path, string displayName, string? prefecture,
+        bool overwriteHandEdits, bool apply, string? userName, CancellationToken ct = default)
+    {
+        var file = await ReadAsync(kind, path, displayName, prefecture, ct);
+        var plan = await importer.PlanAsync(file, overwriteHandEdits, ct);
+        var run = apply ? await importer.ApplyAsync(plan, userName, ct) : null;
+        return (plan, run);
+    }
+}

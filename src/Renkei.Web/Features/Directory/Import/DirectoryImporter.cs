@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Features.Audit;
+using Renkei.Web.Platform.Data;
+using Renkei.Web.Platform.Text;
+
+namespace Renkei.Web.Features.Directory.Import;
+
+/// <summary>
+/// Plans and applies an <see cref="ImportFile"/> against the directory. Planning writes nothing and
+/// yields the diff; applying writes the whole plan in one transaction or nothing. Fields staff edited
+/// by hand are kept unless the caller asks to overwrite them. Running the same file twice changes nothing.
+/// </summary>
+public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock)
+{
+    public async Task<ImportPlan> PlanAsync(ImportFile file, bool overwriteHandEdits, CancellationToken ct = default)
+    {
+        var scheme = file.Slice.Scheme;
+        var existing = await db.Set<ProviderIdentifier>().AsNoTracking().Where(i => i.Scheme == scheme)
+            .Select(i => new { i.Value, i.ProviderId }).ToDictionaryAsync(i => i.Value, i => i.ProviderId, ct);
+        var matchedIds = file.Rows.Where(r => existing.ContainsKey(r.Key)).Select(r => existing[r.Key]).ToHashSet();
+        var providers = await LoadAsync(matchedIds, ct);
+
+        var created = new List<ImportedProvider>();
+        var changed = new List<PlannedChange>();
+        var unchanged = 0;
+        foreach (var row in file.Rows)
+        {
+            if (!existing.TryGetValue(row.Key, out var id)) { created.Add(row); continue; }
+            var p = providers[id];
+            var fields = row.Fields
+                .Select(f => (f, current: ProviderFields.ByName[f.Key].Get(p)))
+                .Where(x => !string.Equals(x.current ?? "", x.f.Value ?? "", StringComparison.Ordinal))
+                .Select(x => new FieldChange(x.f.Key, x.current, x.f.Value, !overwriteHandEdits && p.FieldMeta.TryGetValue(x.f.Key, out var m) && m.HandEdited))
+                .ToList();
+            var functionsChanged = !SameFunctions(p, row, file.Source);
+            if (fields.Count == 0 && !functionsChanged && p.Listed) unchanged++;
+            else changed.Add(new PlannedChange(row, id, fields, functionsChanged));
+        }
+        var listedKeys = file.Rows.Select(r => r.Key).ToHashSet();
+        var gone = existing.Where(e => !listedKeys.Contains(e.Key)).Select(e => e.Value).ToList();
+        var noLonger = await InSlice(gone, file.Slice, ct);
+        return new ImportPlan(file, created, changed, unchanged, noLonger);
+    }
+
+    public async Task<ImportRun> ApplyAsync(ImportPlan plan, string? userName, CancellationToken ct = default)
+    {
+        var file = plan.File;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.BulkImport = true;
+        try
+        {
+            foreach (var row in plan.New)
+            {
+                var p = new Provider { Name = "", PrefectureCode = "", Kind = row.Kind, ServiceCode = row.ServiceCode, CreatedAtUtc = now, UpdatedAtUtc = now };
+                SetFields(p, row, file, keepHandEdits: false);
+                p.Identifiers.Add(new ProviderIdentifier { Scheme = row.Scheme, Value = row.Key });
+                p.Functions.AddRange(row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
+                db.Add(p);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+
+            var toChange = await db.Set<Provider>().Include(p => p.Functions)
+                .Where(p => plan.Changed.Select(c => c.ProviderId).Contains(p.Id) || plan.NoLongerListed.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            foreach (var change in plan.Changed)
+            {
+                var p = toChange[change.ProviderId];
+                var kept = change.Fields.Where(f => f.KeptHandEdit).Select(f => f.Field).ToHashSet();
+                SetFields(p, change.Row, file, keepHandEdits: true, kept);
+                p.Functions.RemoveAll(f => f.Source == file.Source);
+                p.Functions.AddRange(change.Row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
+                p.Listed = true;
+                p.UpdatedAtUtc = now;
+            }
+            foreach (var id in plan.NoLongerListed) toChange[id].Listed = false;
+            db.ChangeTracker.DetectChanges();
+            var run = new ImportRun
+            {
+                Kind = file.Source.ToString(), FileName = file.FileName, AtUtc = now, UserName = userName,
+                New = plan.New.Count, Changed = plan.Changed.Count, Unchanged = plan.Unchanged,
+                Rejected = file.Rejected.Count, NoLongerListed = plan.NoLongerListed.Count,
+                Report = ImportReport.ToJson(plan),
+            };
+            db.Add(run);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            await db.AuditAsync(AuditActions.Import, nameof(ImportRun), run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{file.FileName}: {plan.Summary}", ct: ct);
+            return run;
+        }
+        finally
+        {
+            db.BulkImport = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private static void SetFields(Provider p, ImportedProvider row, ImportFile file, bool keepHandEdits, IReadOnlySet<string>? kept = null)
+    {
+        foreach (var (name, value) in row.Fields)
+        {
+            if (keepHandEdits && kept?.Contains(name) == true) continue;
+            var field = ProviderFields.ByName[name];
+            field.Set(p, value);
+            var visibility = p.FieldMeta.TryGetValue(name, out var old) ? old.Visibility : field.DefaultVisibility;
+            p.FieldMeta[name] = new FieldMeta(file.Source, file.AsOf, null, false, visibility);
+        }
+        p.FieldMeta = new Dictionary<string, FieldMeta>(p.FieldMeta); // a new instance so EF sees the change
+        p.SearchKey = JapaneseText.SearchKey(p.Name + " " + p.NameKana);
+        p.CoordinatePrecision = p.Latitude is null ? CoordinatePrecision.None
+            : p.FieldMeta.TryGetValue("Latitude", out var lat) && lat.Source == DataSource.Manual ? CoordinatePrecision.Manual : CoordinatePrecision.Exact;
+    }
+
+    private static bool SameFunctions(Provider p, ImportedProvider row, DataSource source)
+    {
+        var have = p.Functions.Where(f => f.Source == source).Select(f => (f.Code, f.Since)).ToHashSet();
+        var want = row.Functions.Select(f => (f.Code, f.Since)).ToHashSet();
+        return have.SetEquals(want);
+    }
+
+    private async Task<Dictionary<int, Provider>> LoadAsync(IReadOnlySet<int> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<int, Provider>();
+        // Chunked: a national file matches hundreds of thousands of ids.
+        foreach (var chunk in ids.Chunk(2000))
+        {
+            var part = await db.Set<Provider>().AsNoTracking().Include(p => p.Functions).Where(p => chunk.Contains(p.Id)).ToListAsync(ct);
+            foreach (var p in part) result[p.Id] = p;
+        }
+        return result;
+    }
+
+    private async Task<List<int>> InSlice(List<int> ids, ImportSlice slice, CancellationToken ct)
+    {
+        var result = new List<int>();
+        foreach (var chunk in ids.Chunk(2000))
+        {
+            var query = db.Set<Provider>().AsNoTracking().Where(p => chunk.Contains(p.Id) && p.Listed && slice.Kinds.Contains(p.Kind));
+            if (slice.ServiceCodes is { } codes) query = query.Where(p => p.ServiceCode != null && codes.Contains(p.ServiceCode));
+            if (slice.Prefectures is { } prefs) query = query.Where(p => prefs.Contains(p.PrefectureCode));
+            result.AddRange(await query.Select(p => p.Id).ToListAsync(ct));
+        }
+        return result;
+    }
+}

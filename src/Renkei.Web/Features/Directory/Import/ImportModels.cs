@@ -1,0 +1,34 @@
+namespace Renkei.Web.Features.Directory.Import;
+
+/// <summary>One provider as a source file describes it, before it meets the database.</summary>
+public sealed record ImportedProvider(
+    int Line,
+    IdentifierScheme Scheme,
+    string Key,
+    ProviderKind Kind,
+    string? ServiceCode,
+    IReadOnlyDictionary<string, string?> Fields,
+    IReadOnlyList<ImportedFunction> Functions);
+
+public sealed record ImportedFunction(string Code, DateOnly? Since);
+
+public sealed record RejectedRow(int Line, string Reason);
+
+/// <summary>
+/// A whole source file, read and validated: the rows that passed, the rows that did not (with line and
+/// reason), and the slice of the directory the file is authoritative for — providers of that slice that
+/// the file no longer lists are reported, never deleted.
+/// </summary>
+public sealed record ImportFile(
+    DataSource Source,
+    string FileName,
+    DateOnly? AsOf,
+    IReadOnlyList<ImportedProvider> Rows,
+    IReadOnlyList<RejectedRow> Rejected,
+    ImportSlice Slice);
+
+/// <summary>Which providers a file speaks for: its identifier scheme, kinds, service codes and (optionally) prefectures.</summary>
+public sealed record ImportSlice(IdentifierScheme Scheme, IReadOnlySet<ProviderKind> Kinds, IReadOnlySet<string>? ServiceCodes, IReadOnlySet<string>? Prefectures);
+
+/// <summary>A file the importer cannot read at all (wrong encoding, missing columns, empty): nothing is changed.</summary>
+public sealed class ImportFileException(string message) : Exception(message);

@@ -1,0 +1,17 @@
+namespace Renkei.Web.Features.Directory.Import;
+
+public sealed record FieldChange(string Field, string? Old, string? New, bool KeptHandEdit);
+
+public sealed record PlannedChange(ImportedProvider Row, int ProviderId, IReadOnlyList<FieldChange> Fields, bool FunctionsChanged);
+
+/// <summary>The diff between a file and the directory, computed before anything is written.</summary>
+public sealed record ImportPlan(
+    ImportFile File,
+    IReadOnlyList<ImportedProvider> New,
+    IReadOnlyList<PlannedChange> Changed,
+    int Unchanged,
+    IReadOnlyList<int> NoLongerListed)
+{
+    /// <summary>The last line the command prints: "imported: N new, M changed, K unchanged, R rejected".</summary>
+    public string Summary => $"imported: {New.Count} new, {Changed.Count} changed, {Unchanged} unchanged, {File.Rejected.Count} rejected";
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Renkei.Web.Features.Regions;
+
+namespace Renkei.Web.Features.Directory;
+
+public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    public void Configure(EntityTypeBuilder<Provider> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(300);
+        b.Property(p => p.NameKana).HasMaxLength(300);
+        b.Property(p => p.SearchKey).HasMaxLength(700);
+        b.Property(p => p.ServiceCode).HasMaxLength(3);
+        b.Property(p => p.Address).HasMaxLength(400);
+        b.Property(p => p.Phone).HasMaxLength(30);
+        b.Property(p => p.Fax).HasMaxLength(30);
+        b.Property(p => p.Url).HasMaxLength(500);
+        b.Property(p => p.Email).HasMaxLength(200);
+        b.Property(p => p.OpenDays).HasMaxLength(200);
+        b.Property(p => p.CorporateNumber).HasMaxLength(13);
+        b.Property(p => p.CorporateName).HasMaxLength(300);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.FieldMeta).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<Dictionary<string, FieldMeta>>(v, Json) ?? new Dictionary<string, FieldMeta>(),
+            new ValueComparer<Dictionary<string, FieldMeta>>(
+                (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                v => new Dictionary<string, FieldMeta>(v)));
+        b.HasOne<Prefecture>().WithMany().HasForeignKey(p => p.PrefectureCode);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityCode);
+        b.HasMany(p => p.Identifiers).WithOne().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Functions).WithOne().HasForeignKey(f => f.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.PrefectureCode, p.MunicipalityCode, p.Kind });
+        b.HasIndex(p => p.SearchKey);
+    }
+}
+
+public sealed class ProviderIdentifierConfiguration : IEntityTypeConfiguration<ProviderIdentifier>
+{
+    public void Configure(EntityTypeBuilder<ProviderIdentifier> b)
+    {
+        b.Property(i => i.Value).HasMaxLength(40);
+        b.HasIndex(i => new { i.Scheme, i.Value }).IsUnique();
+    }
+}
+
+public sealed class ProviderFunctionConfiguration : IEntityTypeConfiguration<ProviderFunction>
+{
+    public void Configure(EntityTypeBuilder<ProviderFunction> b)
+    {
+        b.Property(f => f.Code).HasMaxLength(40);
+        b.HasIndex(f => new { f.ProviderId, f.Code, f.Source }).IsUnique();
+        b.HasIndex(f => f.Code);
+    }
+}

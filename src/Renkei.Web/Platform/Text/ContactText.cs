@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace Renkei.Web.Platform.Text;
+
+/// <summary>Normalised phone numbers, URLs and e-mail addresses as public sources write them in many ways.</summary>
+public static class ContactText
+{
+    /// <summary>"０８５７‐２２‐２３４６" → "0857-22-2346"; digits without hyphens stay as digits. Null when no digits.</summary>
+    public static string? Phone(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var s = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsAsciiDigit(c)) s.Append(c);
+            else if (c is '-' or '‐' or '−' or '－' or 'ー' && s.Length > 0 && s[^1] != '-') s.Append('-');
+            else if (c is '(' or ')' && s.Length > 0 && s[^1] != '-') s.Append('-');
+        }
+        var result = s.ToString().Trim('-');
+        return result.Count(char.IsAsciiDigit) >= 6 ? result : null;
+    }
+
+    /// <summary>Splits the "URL" column of the open data, which sometimes holds an e-mail address or lacks a scheme.</summary>
+    public static (string? Url, string? Email) UrlOrEmail(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, null);
+        var s = text.Normalize(NormalizationForm.FormKC).Trim();
+        if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
+        if (s.Contains('@', StringComparison.Ordinal) && !s.Contains('/', StringComparison.Ordinal)) return (null, s);
+        if (!s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) s = "http://" + s;
+        return Uri.TryCreate(s, UriKind.Absolute, out var uri) && uri.Host.Contains('.', StringComparison.Ordinal) ? (uri.ToString(), null) : (null, null);
+    }
+}

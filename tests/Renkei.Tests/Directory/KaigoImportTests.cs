@@ -1,0 +1,219 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Renkei.Tests.Support;
+using Renkei.Web.Features.Directory;
+using Renkei.Web.Features.Directory.Import;
+
+namespace Renkei.Tests.ResourceDirectory;
+
+/// <summary>The 介護サービス情報公表 importer on the real open-data files, and on broken variants of them.</summary>
+public sealed class KaigoImportTests : IAsyncLifetime
+{
+    private static string Source(string file) => Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata", file);
+
+    private readonly TestDatabase _database = new();
+    private RenkeiFactory _factory = null!;
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "renkei-kaigo-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        _factory = new RenkeiFactory(_database);
+        Assert.NotNull(_factory.Server);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        _database.Dispose();
+        Directory.Delete(_dir, true);
+    }
+
+    private async Task<ImportPlan> Import(string path, string? pref = null, bool apply = true, bool overwrite = false)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<DirectoryImportService>();
+        return (await service.ImportAsync(ImportKind.KaigoOpenData, path, Path.GetFileName(path), pref, overwrite, apply, "test")).Plan;
+    }
+
+    // Counted from the raw text with a pattern, not with the importer's reader: data rows start with a
+    // 6-digit code and the 10-character No (介護医療院 numbers have a letter: 02B0100010).
+    private static Dictionary<string, int> RowsPerPrefecture(string path) =>
+        File.ReadLines(path).Select(l => Regex.Match(l, "^(\\d{2})\\d{4},[0-9A-Z]{10},")).Where(m => m.Success)
+            .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Count());
+
+    [Theory]
+    [InlineData("jigyosho_760.csv")]
+    [InlineData("jigyosho_120.csv")]
+    [InlineData("jigyosho_550.csv")]
+    public async Task A_real_file_imports_every_row_and_a_second_run_changes_nothing(string file)
+    {
+        var expected = RowsPerPrefecture(Source(file));
+        var first = await Import(Source(file));
+        Assert.Equal(expected.Values.Sum(), first.New.Count);
+        Assert.Empty(first.File.Rejected);
+
+        var (scope, db) = _factory.SystemDb();
+        await using (scope)
+        {
+            var code = file[9..12];
+            var perPref = await db.Providers.Where(p => p.ServiceCode == code).GroupBy(p => p.PrefectureCode).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N);
+            Assert.Equal(expected.OrderBy(e => e.Key), perPref.OrderBy(e => e.Key));
+        }
+
+        var second = await Import(Source(file));
+        Assert.Equal($"imported: 0 new, 0 changed, {expected.Values.Sum()} unchanged, 0 rejected", second.Summary);
+    }
+
+    [Fact]
+    public async Task A_known_provider_arrives_with_normalised_contacts_provenance_and_search_key()
+    {
+        await Import(Source("jigyosho_760.csv"));
+        var (scope, db) = _factory.SystemDb();
+        await using var _ = scope;
+        var p = await db.Providers.Include(x => x.Identifiers).SingleAsync(x => x.Identifiers.Any(i => i.Value == "0190100974:760"));
+        Assert.Equal("ブルー・ケア株式会社", p.Name);
+        Assert.Equal("011011", p.MunicipalityCode);
+        Assert.Equal("011-215-8890", p.Phone);
+        Assert.Null(p.Url);
+        Assert.Equal("kitamaruinfo@blue-care.net", p.Email); // the URL column held an e-mail address
+        Assert.Equal(45, p.Capacity);
+        Assert.Equal(CoordinatePrecision.Exact, p.CoordinatePrecision);
+        Assert.Equal(DataSource.KaigoOpenData, p.FieldMeta["Phone"].Source);
+        Assert.Equal(FieldVisibility.Professionals, p.FieldMeta["Fax"].Visibility);
+        Assert.Equal(Renkei.Web.Platform.Text.JapaneseText.SearchKey("ブルー・ケア株式会社 ブルー・ケアカブシキガイシャ"), p.SearchKey);
+    }
+
+    [Fact]
+    public async Task Prefecture_filter_imports_only_that_prefecture()
+    {
+        var plan = await Import(Source("jigyosho_140.csv"), pref: "31");
+        Assert.Equal(RowsPerPrefecture(Source("jigyosho_140.csv"))["31"], plan.New.Count);
+    }
+
+    [Fact]
+    public async Task A_changed_row_is_reported_field_by_field_and_hand_edits_survive_unless_overwritten()
+    {
+        await Import(Source("jigyosho_710.csv"));
+        var (scope, db) = _factory.SystemDb();
+        await using (scope)
+        {
+            var p = await db.Providers.FirstAsync(x => x.ServiceCode == "710");
+            p.Phone = "0000-00-0000";
+            p.FieldMeta["Phone"] = p.FieldMeta["Phone"] with { Source = DataSource.Manual, HandEdited = true };
+            p.FieldMeta = new(p.FieldMeta);
+            await db.SaveChangesAsync();
+        }
+        // Change one row's name in a copy of the file.
+        var lines = File.ReadAllLines(Source("jigyosho_710.csv"));
+        var changedLine = lines[5];
+        var oldName = changedLine.Split(',')[4];
+        lines[5] = changedLine.Replace("," + oldName + ",", "," + oldName + "（新）,", StringComparison.Ordinal);
+        var copy = Path.Combine(_dir, "jigyosho_710.csv");
+        File.WriteAllLines(copy, lines, new UTF8Encoding(true));
+
+        var plan = await Import(copy, apply: false);
+        Assert.Equal(2, plan.Changed.Count); // the renamed row and the hand-edited one
+        var renamed = Assert.Single(plan.Changed, c => c.Fields.Any(f => f.Field == "Name"));
+        Assert.Equal(oldName + "（新）", renamed.Fields.Single(f => f.Field == "Name").New);
+        Assert.True(Assert.Single(plan.Changed, c => c.Fields.Any(f => f.Field == "Phone")).Fields.Single().KeptHandEdit);
+
+        await Import(copy);
+        (scope, db) = _factory.SystemDb();
+        await using (scope)
+        {
+            Assert.Equal("0000-00-0000", (await db.Providers.FirstAsync(x => x.Phone == "0000-00-0000")).Phone);
+        }
+        await Import(copy, overwrite: true);
+        (scope, db) = _factory.SystemDb();
+        await using (scope)
+        {
+            Assert.False(await db.Providers.AnyAsync(x => x.Phone == "0000-00-0000"));
+            Assert.Equal(1, await db.ImportRuns.CountAsync(r => r.Changed == 2));
+        }
+    }
+
+    [Fact]
+    public async Task Rows_missing_from_a_later_file_are_reported_as_no_longer_listed_not_deleted()
+    {
+        await Import(Source("jigyosho_155.csv"));
+        var lines = File.ReadAllLines(Source("jigyosho_155.csv"));
+        var copy = Path.Combine(_dir, "jigyosho_155.csv");
+        File.WriteAllLines(copy, lines.Take(lines.Length - 3), new UTF8Encoding(true));
+        var plan = await Import(copy);
+        Assert.Equal(3, plan.NoLongerListed.Count);
+        var (scope, db) = _factory.SystemDb();
+        await using var _ = scope;
+        Assert.Equal(lines.Length - 1, await db.Providers.CountAsync(p => p.ServiceCode == "155"));
+        Assert.Equal(3, await db.Providers.CountAsync(p => p.ServiceCode == "155" && !p.Listed));
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_rejected_with_line_and_reason_and_the_rest_imports()
+    {
+        var lines = File.ReadAllLines(Source("jigyosho_155.csv")).ToList();
+        lines[2] = "312019" + lines[2][6..];                       // wrong check digit
+        lines[3] = lines[3].Replace(lines[3].Split(',')[15], "12345", StringComparison.Ordinal); // bad 事業所番号
+        var copy = Path.Combine(_dir, "jigyosho_155.csv");
+        File.WriteAllLines(copy, lines, new UTF8Encoding(true));
+        var plan = await Import(copy);
+        Assert.Equal(2, plan.File.Rejected.Count);
+        Assert.Equal(3, plan.File.Rejected[0].Line);
+        Assert.Contains("検査数字", plan.File.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("事業所番号", plan.File.Rejected[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(lines.Count - 3, plan.New.Count);
+        Assert.EndsWith("2 rejected", plan.Summary, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> Broken => new()
+    {
+        { "truncated", "途中で切れています" },
+        { "shift-jis", "UTF-8 として読めません" },
+        { "missing-column", "足りない列: 経度" },
+        { "extra-column", "余分な列: 追加列" },
+        { "english-header", "見出しが公表されている形式と違います" },
+        { "empty", "ファイルが空です" },
+        { "garbage", "UTF-8 として読めません" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public async Task A_broken_file_gets_a_japanese_error_and_changes_nothing(string breakage, string message)
+    {
+        await Import(Source("jigyosho_155.csv"));
+        var original = File.ReadAllText(Source("jigyosho_155.csv"));
+        var path = Path.Combine(_dir, "jigyosho_155.csv");
+        switch (breakage)
+        {
+            case "truncated":
+                // Cut 40 characters into the 31st data row, as an interrupted download would.
+                var cut = Enumerable.Range(0, 31).Aggregate(0, (at, _) => original.IndexOf('\n', at) + 1) + 40;
+                File.WriteAllText(path, original[..cut], new UTF8Encoding(true));
+                break;
+            case "shift-jis": File.WriteAllBytes(path, CodePagesEncoding.ShiftJis.GetBytes(original.Replace("法人の名称", "法人名称変更", StringComparison.Ordinal))); break;
+            case "missing-column": File.WriteAllText(path, original.Replace(",経度,", ",", StringComparison.Ordinal), new UTF8Encoding(true)); break;
+            case "extra-column": File.WriteAllText(path, original.Replace(",備考", ",備考,追加列", StringComparison.Ordinal), new UTF8Encoding(true)); break;
+            case "english-header": File.WriteAllText(path, "code,no,prefecture,city,name\r\n" + string.Join("\r\n", original.Split('\n').Skip(1)), new UTF8Encoding(true)); break;
+            case "empty": File.WriteAllBytes(path, []); break;
+            case "garbage":
+                var bytes = new byte[50 * 1024 * 1024];
+                new Random(42).NextBytes(bytes);
+                File.WriteAllBytes(path, bytes);
+                break;
+        }
+        var (scope, db) = _factory.SystemDb();
+        await using var _ = scope;
+        var before = await db.Providers.OrderBy(p => p.Id).Select(p => p.Name + p.Version + p.Listed).ToListAsync();
+        var runs = await db.ImportRuns.CountAsync();
+
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => Import(path));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(before, await db.Providers.OrderBy(p => p.Id).Select(p => p.Name + p.Version + p.Listed).ToListAsync());
+        Assert.Equal(runs, await db.ImportRuns.CountAsync());
+    }
+}
