@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Program;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Web;
@@ -33,5 +34,6 @@ public static class RenkeiPipeline
         app.MapRazorPages().WithStaticAssets();
         app.MapRegionApi();
         app.MapArrangementApi();
+        app.MapDirectoryApi();
     }
 }

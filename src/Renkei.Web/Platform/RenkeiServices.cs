@@ -91,6 +91,7 @@ public static class RenkeiServices
         services.AddHealthChecks().AddDbContextCheck<RenkeiDb>("database");
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<RegionQueries>();
+        services.AddScoped<Features.Directory.ProviderSearch>();
         services.AddScoped<Features.Directory.Import.DirectoryImporter>();
         services.AddScoped<Features.Directory.Import.DirectoryImportService>();
         services.AddScoped<DemoSeeder>();

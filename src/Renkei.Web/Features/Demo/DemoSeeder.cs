@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Web.Features.Accounts;
+using Renkei.Web.Features.Directory.Import;
 using Renkei.Web.Features.Organisations;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Data;
@@ -16,7 +17,7 @@ public sealed record DemoAccount(string Role, string UserName, string Password);
 /// Runs once (skipped when the demo prefecture organisation exists). Demo bodies are flagged
 /// <see cref="Organisation.IsDemo"/> and labelled as such on screen; no figures are invented.
 /// </summary>
-public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, DirectoryImportService imports, ILogger<DemoSeeder> log)
 {
     public const string PrefectureCode = "31";
     public const string TottoriCity = "312011";
@@ -49,7 +50,20 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, ILogger<
         await CreateUser(accounts, "pref-staff", "鳥取県 担当（デモ）", pref, Roles.ProgramStaff);
         await CreateUser(accounts, "hc-staff", "鳥取市保健所 担当（デモ）", healthCentre, Roles.ProgramStaff);
         log.LogInformation("Demo organisations and {Count} demo accounts created", accounts.Count);
+        await ImportProvidersAsync(ct);
         return accounts;
+    }
+
+    public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "DemoData");
+
+    /// <summary>The real 鳥取県 providers from the shipped public files, through the same importer staff use.</summary>
+    private async Task ImportProvidersAsync(CancellationToken ct)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(DataDirectory, "jigyosho_*.csv").Order())
+        {
+            var (plan, _) = await imports.ImportAsync(ImportKind.KaigoOpenData, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
+            log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
+        }
     }
 
     private Organisation Add(OrganisationKind kind, string name, string? municipalityCode) =>

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Platform.Data;
+
+namespace Renkei.Web.Features.Directory;
+
+/// <summary>
+/// One provider for professionals: each field with where it came from and as of when. Fields marked
+/// internal are shown only to staff of the provider's municipality.
+/// </summary>
+public sealed class DetailsModel(RenkeiDb db) : PageModel
+{
+    public Provider Provider { get; private set; } = null!;
+    public string? MunicipalityName { get; private set; }
+    public bool SeesInternal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var p = await db.Providers.AsNoTracking().Include(x => x.Identifiers).Include(x => x.Functions).SingleOrDefaultAsync(x => x.Id == id);
+        if (p is null) return NotFound();
+        Provider = p;
+        MunicipalityName = await db.Municipalities.Where(m => m.Code == p.MunicipalityCode).Select(m => m.Name).SingleOrDefaultAsync();
+        SeesInternal = p.MunicipalityCode is not null && db.Scope.CanRead(p.MunicipalityCode);
+        return Page();
+    }
+
+    public bool Visible(string field) =>
+        SeesInternal || !Provider.FieldMeta.TryGetValue(field, out var meta) || meta.Visibility != FieldVisibility.Internal;
+
+    public string? Provenance(string field) => Provider.FieldMeta.TryGetValue(field, out var m)
+        ? $"{m.Source.SourceName()}{(m.AsOf is { } d ? $"（{d:yyyy/MM/dd}時点）" : "")}{(m.HandEdited ? "・手修正" : "")}{(m.ConfirmedBy is { } c ? $"・確認 {c}" : "")}"
+        : null;
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Platform.Web;
+
+namespace Renkei.Web.Features.Directory;
+
+/// <summary>JSON API of the directory for professionals (signed in): search with the page's filters, and map points.</summary>
+public static class DirectoryApi
+{
+    public const int MapLimit = 2000;
+
+    public static void MapDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/directory").RequireAuthorization();
+        api.MapGet("/providers", async ([AsParameters] ApiFilter f, ProviderSearch search, CancellationToken ct) =>
+        {
+            var (query, _) = await search.BuildAsync(f.ToFilter(), ct);
+            var paging = new Paging(f.P, await query.CountAsync(ct), _ => "");
+            var rows = await search.RowsAsync(query.Skip(paging.Skip).Take(Paging.PageSize), ct);
+            return Results.Ok(new { total = paging.Total, page = paging.Page, pageCount = paging.PageCount, providers = rows });
+        });
+        api.MapGet("/map", async ([AsParameters] ApiFilter f, ProviderSearch search, CancellationToken ct) =>
+        {
+            var (query, _) = await search.BuildAsync(f.ToFilter(), ct);
+            var points = await query.Where(p => p.Latitude != null && p.Longitude != null).Take(MapLimit)
+                .Select(p => new { id = p.Id, name = p.Name, lat = p.Latitude, lng = p.Longitude, kind = p.Kind }).ToListAsync(ct);
+            return Results.Ok(points);
+        });
+    }
+
+    /// <summary>Query-string binding for minimal APIs (the page binds <see cref="ProviderFilter"/> directly).</summary>
+    public sealed class ApiFilter
+    {
+        public string? Q { get; set; }
+        public string? Pref { get; set; }
+        public string? Area { get; set; }
+        public string? Muni { get; set; }
+        public ProviderKind? Kind { get; set; }
+        public string? Service { get; set; }
+        public string[]? Fn { get; set; }
+        public string? Sort { get; set; }
+        public double? Lat { get; set; }
+        public double? Lng { get; set; }
+        public string? Near { get; set; }
+        public int? P { get; set; }
+
+        public ProviderFilter ToFilter() => new()
+        {
+            Q = Q, Pref = Pref, Area = Area, Muni = Muni, Kind = Kind, Service = Service, Fn = [.. Fn ?? []],
+            Sort = Sort, Lat = Lat, Lng = Lng, Near = Near,
+        };
+    }
+}

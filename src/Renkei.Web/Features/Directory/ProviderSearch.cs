@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Platform.Data;
+using Renkei.Web.Platform.Text;
+
+namespace Renkei.Web.Features.Directory;
+
+/// <summary>The filters of the directory search, as they come from the query string (page and API share them).</summary>
+public sealed class ProviderFilter
+{
+    public string? Q { get; set; }
+    public string? Pref { get; set; }
+    public string? Area { get; set; }
+    public string? Muni { get; set; }
+    public ProviderKind? Kind { get; set; }
+    public string? Service { get; set; }
+    public List<string> Fn { get; set; } = [];
+    /// <summary>"name" (default) or "distance" from <see cref="Lat"/>/<see cref="Lng"/> or the centroid of <see cref="Near"/>.</summary>
+    public string? Sort { get; set; }
+    public double? Lat { get; set; }
+    public double? Lng { get; set; }
+    public string? Near { get; set; }
+    public bool IncludeUnlisted { get; set; }
+}
+
+public sealed record ProviderRow(int Id, ProviderKind Kind, string? ServiceCode, string Name, string? MunicipalityCode, string? Address,
+    string? Phone, double? Latitude, double? Longitude, bool Listed, IReadOnlyList<string> Functions);
+
+/// <summary>
+/// Directory search: text (normalised: width, kana, spaces, 異体字), kind and service, functions (all
+/// selected), prefecture / 二次医療圏 / municipality; ordered by name or by distance from a point.
+/// </summary>
+public sealed class ProviderSearch(RenkeiDb db)
+{
+    public async Task<(IQueryable<Provider> Query, (double Lat, double Lng)? Origin)> BuildAsync(ProviderFilter f, CancellationToken ct = default)
+    {
+        var query = db.Providers.AsNoTracking();
+        if (!f.IncludeUnlisted) query = query.Where(p => p.Listed);
+        if (!string.IsNullOrEmpty(f.Pref)) query = query.Where(p => p.PrefectureCode == f.Pref);
+        if (!string.IsNullOrEmpty(f.Muni)) query = query.Where(p => p.MunicipalityCode == f.Muni);
+        if (!string.IsNullOrEmpty(f.Area))
+        {
+            var inArea = db.Municipalities.Where(m => m.SecondaryAreaCode == f.Area).Select(m => m.Code);
+            query = query.Where(p => p.MunicipalityCode != null && inArea.Contains(p.MunicipalityCode));
+        }
+        if (f.Kind is { } kind) query = query.Where(p => p.Kind == kind);
+        if (!string.IsNullOrEmpty(f.Service)) query = query.Where(p => p.ServiceCode == f.Service);
+        foreach (var code in f.Fn.Where(FunctionCatalog.IsKnown).Distinct())
+            query = query.Where(p => p.Functions.Any(x => x.Code == code));
+        if (JapaneseText.SearchKey(f.Q) is { Length: > 0 } key) query = query.Where(p => p.SearchKey.Contains(key));
+
+        var origin = await OriginAsync(f, ct);
+        if (f.Sort == "distance" && origin is { } o)
+        {
+            // Equirectangular distance is exact enough to rank within a region and translates to plain SQL.
+            var k = Math.Cos(o.Lat * Math.PI / 180);
+            query = query.Where(p => p.Latitude != null)
+                .OrderBy(p => (p.Latitude!.Value - o.Lat) * (p.Latitude!.Value - o.Lat) + (p.Longitude!.Value - o.Lng) * k * (p.Longitude!.Value - o.Lng) * k)
+                .ThenBy(p => p.Id);
+        }
+        else
+        {
+            query = query.OrderBy(p => p.SearchKey).ThenBy(p => p.Id);
+        }
+        return (query, origin);
+    }
+
+    /// <summary>One page of rows with their function codes (two queries: SQLite cannot nest a collection in a projection).</summary>
+    public async Task<List<ProviderRow>> RowsAsync(IQueryable<Provider> page, CancellationToken ct = default)
+    {
+        var rows = await page.Select(p => new { p.Id, p.Kind, p.ServiceCode, p.Name, p.MunicipalityCode, p.Address, p.Phone, p.Latitude, p.Longitude, p.Listed }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var functions = (await db.Set<ProviderFunction>().AsNoTracking().Where(f => ids.Contains(f.ProviderId)).Select(f => new { f.ProviderId, f.Code }).ToListAsync(ct))
+            .ToLookup(f => f.ProviderId, f => f.Code);
+        return [.. rows.Select(r => new ProviderRow(r.Id, r.Kind, r.ServiceCode, r.Name, r.MunicipalityCode, r.Address, r.Phone, r.Latitude, r.Longitude, r.Listed,
+            [.. functions[r.Id].Distinct()]))];
+    }
+
+    private async Task<(double Lat, double Lng)?> OriginAsync(ProviderFilter f, CancellationToken ct)
+    {
+        if (f.Lat is { } lat && f.Lng is { } lng && lat is > 20 and < 46 && lng is > 122 and < 154) return (lat, lng);
+        var code = f.Near ?? f.Muni;
+        if (string.IsNullOrEmpty(code)) return null;
+        var m = await db.Municipalities.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.Latitude, x.Longitude }).SingleOrDefaultAsync(ct);
+        return m is null ? null : (m.Latitude, m.Longitude);
+    }
+
+    /// <summary>Kilometres between two points (haversine), for display.</summary>
+    public static double DistanceKm(double lat1, double lng1, double lat2, double lng2)
+    {
+        const double r = 6371;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLng = (lng2 - lng1) * Math.PI / 180;
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2);
+        return 2 * r * Math.Asin(Math.Sqrt(a));
+    }
+}
