@@ -35,7 +35,8 @@ public static class DirectoryApi
         public string? Pref { get; set; }
         public string? Area { get; set; }
         public string? Muni { get; set; }
-        public ProviderKind? Kind { get; set; }
+        // Text, parsed leniently: an empty or unknown kind means "any kind", as on the page.
+        public string? Kind { get; set; }
         public string? Service { get; set; }
         public string[]? Fn { get; set; }
         public string? Sort { get; set; }
@@ -46,7 +47,8 @@ public static class DirectoryApi
 
         public ProviderFilter ToFilter() => new()
         {
-            Q = Q, Pref = Pref, Area = Area, Muni = Muni, Kind = Kind, Service = Service, Fn = [.. Fn ?? []],
+            Q = Q, Pref = Pref, Area = Area, Muni = Muni, Service = Service, Fn = [.. Fn ?? []],
+            Kind = Enum.TryParse<ProviderKind>(Kind, out var kind) && Enum.IsDefined(kind) ? kind : null,
             Sort = Sort, Lat = Lat, Lng = Lng, Near = Near,
         };
     }

@@ -26,6 +26,8 @@ public sealed class IndexModel(RenkeiDb db, ProviderSearch search, IConfiguratio
     {
         Filter.Pref ??= User.GetPrefectureCode();
         if (Filter.Muni is null && Filter.Area is null && Request.Query.Count == 0) Filter.Muni = User.GetMunicipalityCode();
+        // "Nearest" with no municipality chosen measures from the user's own municipality.
+        if (Filter.Sort == "distance" && string.IsNullOrEmpty(Filter.Near) && string.IsNullOrEmpty(Filter.Muni)) Filter.Near = User.GetMunicipalityCode();
         Prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync();
         Areas = await db.SecondaryAreas.AsNoTracking().Where(a => a.PrefectureCode == Filter.Pref).OrderBy(a => a.Code).ToListAsync();
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Filter.Pref && m.Kind != MunicipalityKind.DesignatedCity)
@@ -39,9 +41,11 @@ public sealed class IndexModel(RenkeiDb db, ProviderSearch search, IConfiguratio
     /// <summary>This search's query string (without the page), for page links and the map's data URL.</summary>
     public string QueryString(int? page = null)
     {
-        var parts = Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")).ToList();
+        var parts = Request.Query.Where(q => q.Key != "p")
+            .SelectMany(q => q.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v!)}")).ToList();
         if (!Request.Query.ContainsKey("Pref") && Filter.Pref is not null) parts.Add($"Pref={Filter.Pref}");
         if (!Request.Query.ContainsKey("Muni") && Filter.Muni is not null) parts.Add($"Muni={Filter.Muni}");
+        if (!Request.Query.ContainsKey("Near") && !string.IsNullOrEmpty(Filter.Near)) parts.Add($"Near={Filter.Near}");
         if (page is not null) parts.Add($"p={page}");
         return string.Join("&", parts);
     }

@@ -9,7 +9,7 @@
     var map = L.map(list).setView([35.5, 134.2], 9);
     tiles(map, list);
     fetch(list.getAttribute('data-points'), { credentials: 'same-origin' })
-      .then(function (r) { return r.json(); })
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
       .then(function (points) {
         var markers = points.map(function (p) {
           var m = L.marker([p.lat, p.lng], { title: p.name });
@@ -24,6 +24,13 @@
           map.fitBounds(group.getBounds(), { maxZoom: 15, padding: [20, 20] });
         }
         list.setAttribute('data-loaded', String(markers.length));
+      })
+      .catch(function () {
+        list.setAttribute('data-loaded', 'error');
+        var note = document.createElement('p');
+        note.className = 'alert alert-warning m-2';
+        note.textContent = '地図の資源を読み込めませんでした。一覧はそのまま使えます。';
+        list.appendChild(note);
       });
   }
   var one = document.getElementById('provider-map');
