@@ -11,3 +11,8 @@ document.addEventListener('submit', function (e) {
 document.querySelectorAll('[data-print]').forEach(function (b) {
   b.addEventListener('click', function () { window.print(); });
 });
+// Show an indeterminate progress bar while a long upload/import runs (forms marked data-progress).
+document.addEventListener('submit', function (e) {
+  var id = e.target.getAttribute('data-progress');
+  if (id && !e.defaultPrevented) { var bar = document.getElementById(id); if (bar) { bar.classList.remove('d-none'); } }
+});

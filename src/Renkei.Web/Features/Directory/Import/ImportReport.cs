@@ -14,10 +14,10 @@ public static class ImportReport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    public static string ToJson(ImportPlan plan) => JsonSerializer.Serialize(new Data(
-        [.. plan.File.Rejected],
-        [.. plan.Changed.Select(c => new Changed(c.ProviderId, c.Row.Fields.GetValueOrDefault("Name") ?? "", [.. c.Fields], c.FunctionsChanged))],
-        [.. plan.NoLongerListed]), Options);
+    public static string ToJson(ImportPlan plan) => JsonSerializer.Serialize(new Data([.. plan.File.Rejected], Changes(plan), [.. plan.NoLongerListed]), Options);
+
+    public static List<Changed> Changes(ImportPlan plan) =>
+        [.. plan.Changed.Select(c => new Changed(c.ProviderId, c.Row.Fields.GetValueOrDefault("Name") ?? "", [.. c.Fields], c.FunctionsChanged))];
 
     public static Data? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<Data>(json, Options);
 }
