@@ -35,5 +35,6 @@ public static class RenkeiPipeline
         app.MapRegionApi();
         app.MapArrangementApi();
         app.MapDirectoryApi();
+        app.MapPublicDirectoryApi();
     }
 }

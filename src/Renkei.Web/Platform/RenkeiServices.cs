@@ -83,6 +83,7 @@ public static class RenkeiServices
             foreach (var page in PublicPages) o.Conventions.AllowAnonymousToPage(page);
             o.Conventions.AllowAnonymousToFolder("/Regions");
             o.Conventions.AllowAnonymousToFolder("/Items");
+            o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

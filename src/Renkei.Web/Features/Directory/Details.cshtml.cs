@@ -14,6 +14,7 @@ public sealed class DetailsModel(RenkeiDb db) : PageModel
     public Provider Provider { get; private set; } = null!;
     public string? MunicipalityName { get; private set; }
     public bool SeesInternal { get; private set; }
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -22,6 +23,7 @@ public sealed class DetailsModel(RenkeiDb db) : PageModel
         Provider = p;
         MunicipalityName = await db.Municipalities.Where(m => m.Code == p.MunicipalityCode).Select(m => m.Name).SingleOrDefaultAsync();
         SeesInternal = p.MunicipalityCode is not null && db.Scope.CanRead(p.MunicipalityCode);
+        CanEdit = db.Scope.CanWrite(p.MunicipalityCode);
         return Page();
     }
 

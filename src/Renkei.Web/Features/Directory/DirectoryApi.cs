@@ -28,6 +28,24 @@ public static class DirectoryApi
         });
     }
 
+    /// <summary>
+    /// Map points for the residents' page, no sign-in: consenting providers only, and only where the
+    /// provider's coordinates are public.
+    /// </summary>
+    public static void MapPublicDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/public/directory/map", async ([AsParameters] ApiFilter f, ProviderSearch search, CancellationToken ct) =>
+        {
+            var filter = f.ToFilter();
+            filter.ConsentedOnly = true;
+            var (query, _) = await search.BuildAsync(filter, ct);
+            var candidates = await query.Where(p => p.Latitude != null && p.Longitude != null).Take(MapLimit)
+                .Select(p => new { p.Id, p.Name, p.Latitude, p.Longitude, p.Kind, p.FieldMeta }).ToListAsync(ct);
+            return Results.Ok(candidates.Where(p => PublicFields.IsPublic(p.FieldMeta, "Latitude"))
+                .Select(p => new { id = p.Id, name = p.Name, lat = p.Latitude, lng = p.Longitude, kind = p.Kind }));
+        }).AllowAnonymous();
+    }
+
     /// <summary>Query-string binding for minimal APIs (the page binds <see cref="ProviderFilter"/> directly).</summary>
     public sealed class ApiFilter
     {

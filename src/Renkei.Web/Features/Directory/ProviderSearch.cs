@@ -20,6 +20,8 @@ public sealed class ProviderFilter
     public double? Lng { get; set; }
     public string? Near { get; set; }
     public bool IncludeUnlisted { get; set; }
+    /// <summary>Only providers that consented to publication (forced on the residents' page).</summary>
+    public bool ConsentedOnly { get; set; }
 }
 
 public sealed record ProviderRow(int Id, ProviderKind Kind, string? ServiceCode, string Name, string? MunicipalityCode, string? Address,
@@ -35,6 +37,7 @@ public sealed class ProviderSearch(RenkeiDb db)
     {
         var query = db.Providers.AsNoTracking();
         if (!f.IncludeUnlisted) query = query.Where(p => p.Listed);
+        if (f.ConsentedOnly) query = query.Where(p => p.PublicationConsent);
         if (!string.IsNullOrEmpty(f.Pref)) query = query.Where(p => p.PrefectureCode == f.Pref);
         if (!string.IsNullOrEmpty(f.Muni)) query = query.Where(p => p.MunicipalityCode == f.Muni);
         if (!string.IsNullOrEmpty(f.Area))

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Features.Directory;
+using Renkei.Web.Features.Regions;
+using Renkei.Web.Platform.Data;
+using Renkei.Web.Platform.Web;
+
+namespace Renkei.Web.Features.Public;
+
+/// <summary>
+/// The residents' page (no sign-in): providers that consented to publication, with their public fields
+/// only, as a list and a map.
+/// </summary>
+public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfiguration config) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string Pref { get; set; } = "31";
+    [BindProperty(SupportsGet = true)] public string? Muni { get; set; }
+    [BindProperty(SupportsGet = true)] public ProviderKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public List<Provider> Providers { get; private set; } = [];
+    public Paging Paging { get; private set; } = Paging.Empty;
+    public List<Prefecture> Prefectures { get; private set; } = [];
+    public Dictionary<string, string> Municipalities { get; private set; } = [];
+    public string TileUrl => config["Map:TileUrl"] ?? "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
+
+    public async Task OnGetAsync()
+    {
+        Prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync();
+        Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Pref && m.Kind != MunicipalityKind.DesignatedCity)
+            .OrderBy(m => m.Code).ToDictionaryAsync(m => m.Code, m => m.Name);
+        var filter = new ProviderFilter { Q = Q, Pref = Pref, Muni = Muni, Kind = Kind, ConsentedOnly = true };
+        var (query, _) = await search.BuildAsync(filter);
+        Paging = new Paging(PageNumber, await query.CountAsync(), page => $"/public/directory?{QueryString}&p={page}");
+        Providers = await query.Include(p => p.Functions).Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync();
+    }
+
+    public string QueryString => string.Join("&", new[] { ("Q", Q), ("Pref", Pref), ("Muni", Muni), ("Kind", Kind?.ToString()) }
+        .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => $"{x.Item1}={Uri.EscapeDataString(x.Item2!)}"));
+}
