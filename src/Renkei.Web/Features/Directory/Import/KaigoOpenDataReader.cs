@@ -61,7 +61,7 @@ public static partial class KaigoOpenDataReader
     private static Dictionary<string, string?> Fields(IReadOnlyList<string> f, string muni)
     {
         var (url, email) = ContactText.UrlOrEmail(f[19]);
-        var (lat, lng) = (Coordinate(f[9], 20, 46), Coordinate(f[10], 122, 154));
+        var (lat, lng) = SourceCoordinates.Parse(f[9], f[10]);
         var corporate = f[13].Trim();
         var days = string.Join("　", new[] { f[16].Trim(), f[17].Trim() }.Where(s => s.Length > 0));
         return new Dictionary<string, string?>
@@ -71,8 +71,8 @@ public static partial class KaigoOpenDataReader
             ["PrefectureCode"] = muni[..2],
             ["MunicipalityCode"] = muni,
             ["Address"] = Blank(f[7]),
-            ["Latitude"] = lat is null || lng is null ? null : lat,
-            ["Longitude"] = lat is null || lng is null ? null : lng,
+            ["Latitude"] = lat,
+            ["Longitude"] = lng,
             ["Phone"] = ContactText.Phone(f[11]),
             ["Fax"] = ContactText.Phone(f[12]),
             ["CorporateNumber"] = CorporateNumber.Problem(corporate) is null && corporate.Length == 13 ? corporate : null,
@@ -83,11 +83,6 @@ public static partial class KaigoOpenDataReader
             ["Email"] = email,
         };
     }
-
-    // Coordinates outside Japan's extent are treated as missing rather than placing a provider at sea.
-    private static string? Coordinate(string text, double min, double max) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
-            ? Math.Round(v, 6).ToString("0.######", CultureInfo.InvariantCulture) : null;
 
     private static string? Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
