@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renkei.Tests.Support;
 using Renkei.Web.Features.Demo;
+using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Organisations;
 
 namespace Renkei.Tests.Demo;
@@ -26,6 +27,11 @@ public sealed class DemoSeederTests
         Assert.Equal(19, await db.Organisations.CountAsync(o => o.IsDemo && o.Kind == OrganisationKind.Municipality && o.PrefectureCode == "31"));
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).Distinct().ToListAsync();
         Assert.Equal(Renkei.Web.Features.Accounts.Roles.All.Order(), roles.Order());
+        // The real 鳥取県 providers: every hospital of the 医療情報ネット file and every care service of the shipped files.
+        Assert.Equal(39, await db.Providers.CountAsync(p => p.Kind == ProviderKind.Hospital && p.PrefectureCode == "31"));
+        var careRows = System.IO.Directory.GetFiles(Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata"), "jigyosho_*.csv")
+            .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("31", StringComparison.Ordinal) && l.Contains(",鳥取県,", StringComparison.Ordinal)));
+        Assert.Equal(careRows, await db.Providers.CountAsync(p => p.Kind == ProviderKind.CareService && p.PrefectureCode == "31"));
         var coverage = await db.HealthCentreCoverages.Where(c => db.Organisations.Any(o => o.Id == c.OrganisationId && o.IsDemo)).CountAsync();
         Assert.Equal(5, coverage);
     }

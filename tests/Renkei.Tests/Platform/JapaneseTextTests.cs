@@ -38,6 +38,9 @@ public sealed class JapaneseTextTests
     [InlineData("https://example.jp/a", "https://example.jp/a", null)]
     [InlineData("info@example.jp", null, "info@example.jp")]
     [InlineData("なし", null, null)]
+    [InlineData("http://hoya-kosei@jcom.home.ne.jp", null, "hoya-kosei@jcom.home.ne.jp")]
+    [InlineData("@mates.or.jp", null, null)]
+    [InlineData("shiwakai@.or.jp", null, null)]
     public void The_url_column_is_split_into_url_or_email(string text, string? url, string? email) =>
         Assert.Equal((url, email), ContactText.UrlOrEmail(text));
 }

@@ -2,7 +2,7 @@ namespace Renkei.Web.Features.Directory;
 
 public enum IdentifierScheme
 {
-    IryojohoId = 1,            // 医療情報ネット ID (13 digits)
+    IryojohoId = 1,            // 医療情報ネット ID (up to 20 characters; starts with 都道府県コード + 機関区分)
     MedicalInstitutionCode = 2, // 医療機関コード (都道府県2 + 点数表1 + 7)
     CareOffice = 3,            // 介護保険 事業所番号 (10 digits) + ":" + サービス種類コード
     CorporateNumber = 4,       // 法人番号 (13 digits)

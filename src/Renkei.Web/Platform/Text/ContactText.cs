@@ -3,8 +3,14 @@ using System.Text;
 namespace Renkei.Web.Platform.Text;
 
 /// <summary>Normalised phone numbers, URLs and e-mail addresses as public sources write them in many ways.</summary>
-public static class ContactText
+public static partial class ContactText
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^https?://", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SchemePrefix();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailShape();
+
     /// <summary>"０８５７‐２２‐２３４６" → "0857-22-2346"; digits without hyphens stay as digits. Null when no digits.</summary>
     public static string? Phone(string? text)
     {
@@ -26,7 +32,10 @@ public static class ContactText
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         var s = text.Normalize(NormalizationForm.FormKC).Trim();
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
-        if (s.Contains('@', StringComparison.Ordinal) && !s.Contains('/', StringComparison.Ordinal)) return (null, s);
+        // "http://name@host.jp" is an e-mail address typed into the URL field; "@host.jp" is nothing usable.
+        var bare = SchemePrefix().Replace(s, "");
+        if (bare.Contains('@', StringComparison.Ordinal) && !bare.TrimEnd('/').Contains('/', StringComparison.Ordinal))
+            return (null, EmailShape().IsMatch(bare.TrimEnd('/')) ? bare.TrimEnd('/') : null);
         if (!s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) s = "http://" + s;
         return Uri.TryCreate(s, UriKind.Absolute, out var uri) && uri.Host.Contains('.', StringComparison.Ordinal) ? (uri.ToString(), null) : (null, null);
     }

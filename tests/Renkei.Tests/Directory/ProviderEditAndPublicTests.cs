@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Renkei.Tests.Support;
+using Renkei.Web.Features.Directory;
+using Renkei.Web.Features.Directory.Import;
+
+namespace Renkei.Tests.ResourceDirectory;
+
+/// <summary>Hand edits, visibility and consent, and what residents then see without signing in.</summary>
+public sealed class ProviderEditAndPublicTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private RenkeiFactory _factory = null!;
+    private int _tottoriProvider;
+    private int _yonagoProvider;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new RenkeiFactory(_database);
+        Assert.NotNull(_factory.Server);
+        await TestWorld.SeedAsync(_factory);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var path = Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata", "jigyosho_140.csv");
+        await scope.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportAsync(ImportKind.KaigoOpenData, path, "jigyosho_140.csv", "31", false, true, "test");
+        var (s, db) = _factory.SystemDb();
+        await using var _ = s;
+        _tottoriProvider = await db.Providers.Where(p => p.MunicipalityCode == TestWorld.Tottori && p.Latitude != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        _yonagoProvider = await db.Providers.Where(p => p.MunicipalityCode == TestWorld.Yonago).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        _database.Dispose();
+    }
+
+    private static Dictionary<string, string> Form(string html, Dictionary<string, string> changes)
+    {
+        var fields = WebSession.HiddenFields(html);
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "name=\"(Values\\[[A-Za-z]+\\])\" value=\"([^\"]*)\""))
+            fields[m.Groups[1].Value] = System.Net.WebUtility.HtmlDecode(m.Groups[2].Value);
+        foreach (var (k, v) in changes) fields[k] = v;
+        return fields;
+    }
+
+    [Fact]
+    public async Task A_hand_edit_is_kept_by_the_next_import_and_residents_see_only_consenting_providers_public_fields()
+    {
+        using var staff = await WebSession.SignInAsync(_factory, "tottori-staff");
+        var url = $"/directory/{_tottoriProvider}/edit";
+        var html = await staff.GetPageAsync(url);
+        var saved = await staff.PostAsync(url, Form(html, new()
+        {
+            ["Values[Phone]"] = "０８５７－９９－９９９９", ["Visibility[Fax]"] = "Internal", ["Visibility[Phone]"] = "Public",
+            ["Visibility[Email]"] = "Professionals", ["Consent"] = "true", ["Confirmed"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // A re-import of the same file keeps the hand-edited phone.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var path = Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata", "jigyosho_140.csv");
+            var (plan, _) = await scope.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportAsync(ImportKind.KaigoOpenData, path, "jigyosho_140.csv", "31", false, true, "test");
+            Assert.True(plan.Changed.Single(c => c.ProviderId == _tottoriProvider).Fields.Single().KeptHandEdit);
+        }
+        var (s, db) = _factory.SystemDb();
+        await using (s)
+        {
+            var p = await db.Providers.SingleAsync(x => x.Id == _tottoriProvider);
+            Assert.Equal("0857-99-9999", p.Phone);
+            Assert.True(p.FieldMeta["Phone"].HandEdited);
+            Assert.Equal("tottori-staff", p.FieldMeta["Phone"].ConfirmedBy);
+            Assert.NotNull(p.LastConfirmedOn);
+            Assert.True(p.PublicationConsent);
+        }
+
+        using var resident = WebSession.Open(_factory);
+        var page = await resident.GetPageAsync($"/public/directory?Pref=31&Muni={TestWorld.Tottori}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"public-provider\""));
+        Assert.Contains("0857-99-9999", page, StringComparison.Ordinal);
+        (s, db) = _factory.SystemDb();
+        await using (s)
+        {
+            var fax = (await db.Providers.SingleAsync(x => x.Id == _tottoriProvider)).Fax;
+            if (fax is not null) Assert.DoesNotContain(fax, page, StringComparison.Ordinal);
+        }
+        var points = await resident.Client.GetFromJsonAsync<JsonElement>("/api/public/directory/map?Pref=31");
+        Assert.Equal([_tottoriProvider], points.EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await resident.GetAsync("/api/directory/map?Pref=31")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_cannot_edit_another_municipalitys_provider_and_bad_values_are_explained()
+    {
+        using var staff = await WebSession.SignInAsync(_factory, "tottori-staff");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/directory/{_yonagoProvider}/edit")).StatusCode);
+        var url = $"/directory/{_tottoriProvider}/edit";
+        var response = await staff.PostAsync(url, Form(await staff.GetPageAsync(url), new() { ["Values[Name]"] = "", ["Values[Latitude]"] = "135", ["Values[Beds]"] = "-3" }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("名称を入力してください。", html, StringComparison.Ordinal);
+        Assert.Contains("緯度は 20〜46 の数値で入力してください。", html, StringComparison.Ordinal);
+        Assert.Contains("病床数は0以上の整数で入力してください。", html, StringComparison.Ordinal);
+    }
+}
