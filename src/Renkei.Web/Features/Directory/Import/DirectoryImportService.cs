@@ -26,6 +26,7 @@ public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter import
         return kind switch
         {
             ImportKind.KaigoOpenData => KaigoOpenDataReader.Read(path, displayName, municipalities, prefecture),
+            ImportKind.Kouseikyoku => KouseikyokuReader.Read(path, displayName, await AddressMunicipality.LoadAsync(db, ct), prefecture),
             _ => throw new ImportFileException("この種類の取込はまだ用意されていません。"),
         };
     }
