@@ -1,12 +1,14 @@
 using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Renkei.Web.Platform.Time;
 
 /// <summary>
-/// Japanese era (和暦) formatting. A fixed table rather than .NET's JapaneseCalendar so the output
+/// Japanese era (和暦) formatting and parsing. A fixed table rather than .NET's JapaneseCalendar so the output
 /// does not depend on the server's ICU data and the first year prints as 元年 as officials write it.
 /// </summary>
-public static class Wareki
+public static partial class Wareki
 {
     private sealed record Era(string Name, DateOnly Start);
 
@@ -46,6 +48,36 @@ public static class Wareki
         var (era, year) = EraYear(new DateOnly(fiscalYear, 4, 1));
         return $"{era}{YearText(year)}年度";
     }
+
+    /// <summary>
+    /// Reads one 和暦 date as public documents write it: "令和7年10月1日", full-width digits
+    /// ("令和７年１０月１日"), space padding ("令和 4年10月 1日") and 元年. False for anything else, for a
+    /// day that does not exist, and for a date outside its era (平成31年5月1日 was already 令和).
+    /// </summary>
+    public static bool TryParse(string? text, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var s = string.Concat(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+        var index = Array.FindIndex(Eras, e => s.StartsWith(e.Name, StringComparison.Ordinal));
+        if (index < 0) return false;
+        var era = Eras[index];
+        var m = YearMonthDay().Match(s[era.Name.Length..]);
+        if (!m.Success) return false;
+        var year = era.Start.Year - 1 + (m.Groups[1].Value == "元" ? 1 : int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        var candidate = new DateOnly(year, month, day);
+        var nextEra = index == 0 ? DateOnly.MaxValue : Eras[index - 1].Start;
+        if (candidate < era.Start || candidate >= nextEra) return false;
+        date = candidate;
+        return true;
+    }
+
+    // After the era name: 元 or the year (the first year is sometimes written 1), month, day.
+    [GeneratedRegex("^(元|[0-9]{1,3})年([0-9]{1,2})月([0-9]{1,2})日$")]
+    private static partial Regex YearMonthDay();
 
     private static string YearText(int year) => year == 1 ? "元" : year.ToString(CultureInfo.InvariantCulture);
 }

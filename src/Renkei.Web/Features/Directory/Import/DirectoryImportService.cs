@@ -27,7 +27,8 @@ public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter import
         {
             ImportKind.KaigoOpenData => KaigoOpenDataReader.Read(path, displayName, municipalities, prefecture),
             ImportKind.Iryojoho => IryojohoReader.Read(path, displayName, municipalities, prefecture),
-            _ => throw new ImportFileException("この種類の取込はまだ用意されていません。"),
+            ImportKind.Kouseikyoku => KouseikyokuReader.Read(path, displayName, await AddressMunicipality.LoadAsync(db, ct), prefecture),
+            _ => throw new ImportFileException("この種類の取込はありません。"),
         };
     }
 
