@@ -94,6 +94,7 @@ public static class RenkeiServices
         services.AddScoped<RegionQueries>();
         services.AddScoped<Features.Directory.ProviderSearch>();
         services.AddScoped<Features.Directory.Import.DirectoryImporter>();
+        services.AddScoped<Features.Directory.Import.SourceMatcher>();
         services.AddScoped<Features.Directory.Import.DirectoryImportService>();
         services.AddScoped<DemoSeeder>();
     }

@@ -28,7 +28,8 @@ public sealed class DemoSeederTests
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).Distinct().ToListAsync();
         Assert.Equal(Renkei.Web.Features.Accounts.Roles.All.Order(), roles.Order());
         // The real 鳥取県 providers: every hospital of the 医療情報ネット file and every care service of the shipped files.
-        Assert.Equal(39, await db.Providers.CountAsync(p => p.Kind == ProviderKind.Hospital && p.PrefectureCode == "31"));
+        Assert.Equal(39, await db.Providers.CountAsync(p => p.Kind == ProviderKind.Hospital && p.PrefectureCode == "31" && p.Identifiers.Any(i => i.Scheme == IdentifierScheme.IryojohoId)));
+        Assert.True(await db.Providers.AnyAsync(p => p.PrefectureCode == "31" && p.Functions.Any(f => f.Code == "home-support-clinic")));
         var careRows = System.IO.Directory.GetFiles(Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata"), "jigyosho_*.csv")
             .Sum(f => File.ReadLines(f).Count(l => l.StartsWith("31", StringComparison.Ordinal) && l.Contains(",鳥取県,", StringComparison.Ordinal)));
         Assert.Equal(careRows, await db.Providers.CountAsync(p => p.Kind == ProviderKind.CareService && p.PrefectureCode == "31"));

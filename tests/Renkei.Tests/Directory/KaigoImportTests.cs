@@ -152,6 +152,19 @@ public sealed class KaigoImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_listed_provider_whose_row_is_rejected_this_time_is_not_reported_as_gone()
+    {
+        await Import(Source("jigyosho_155.csv"));
+        var lines = File.ReadAllLines(Source("jigyosho_155.csv")).ToList();
+        lines[4] = "999999" + lines[4][6..]; // unknown municipality: rejected, but the row still names its 事業所
+        var copy = Path.Combine(_dir, "jigyosho_155.csv");
+        File.WriteAllLines(copy, lines, new UTF8Encoding(true));
+        var plan = await Import(copy);
+        Assert.Single(plan.File.Rejected);
+        Assert.Empty(plan.NoLongerListed);
+    }
+
+    [Fact]
     public async Task Bad_rows_are_rejected_with_line_and_reason_and_the_rest_imports()
     {
         var lines = File.ReadAllLines(Source("jigyosho_155.csv")).ToList();

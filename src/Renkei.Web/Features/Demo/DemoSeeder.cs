@@ -69,6 +69,11 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
             var (plan, _) = await imports.ImportAsync(ImportKind.Iryojoho, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
             log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
         }
+        foreach (var file in System.IO.Directory.GetFiles(DataDirectory, "tottori-*.xlsx").Order())
+        {
+            var (plan, _) = await imports.ImportAsync(ImportKind.Kouseikyoku, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
+            log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
+        }
     }
 
     private Organisation Add(OrganisationKind kind, string name, string? municipalityCode) =>

@@ -10,7 +10,7 @@ namespace Renkei.Web.Features.Directory.Import;
 /// yields the diff; applying writes the whole plan in one transaction or nothing. Fields staff edited
 /// by hand are kept unless the caller asks to overwrite them. Running the same file twice changes nothing.
 /// </summary>
-public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock)
+public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMatcher matcher)
 {
     public async Task<ImportPlan> PlanAsync(ImportFile file, bool overwriteHandEdits, CancellationToken ct = default)
     {
@@ -27,16 +27,23 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock)
         {
             if (!existing.TryGetValue(row.Key, out var id)) { created.Add(row); continue; }
             var p = providers[id];
-            var fields = row.Fields
-                .Select(f => (f, current: ProviderFields.ByName[f.Key].Get(p)))
-                .Where(x => !string.Equals(x.current ?? "", x.f.Value ?? "", StringComparison.Ordinal))
-                .Select(x => new FieldChange(x.f.Key, x.current, x.f.Value, !overwriteHandEdits && p.FieldMeta.TryGetValue(x.f.Key, out var m) && m.HandEdited))
-                .ToList();
+            var fields = FieldChanges(p, row, file.Source, overwriteHandEdits);
             var functionsChanged = !SameFunctions(p, row, file.Source);
             if (fields.Count == 0 && !functionsChanged && p.Listed) unchanged++;
             else changed.Add(new PlannedChange(row, id, fields, functionsChanged));
         }
-        var listedKeys = file.Rows.Select(r => r.Key).ToHashSet();
+        var matches = await matcher.MatchAsync(file, created, ct);
+        if (matches.Count > 0)
+        {
+            var others = await LoadAsync(matches.Values.ToHashSet(), ct);
+            foreach (var (row, id) in matches)
+            {
+                created.Remove(row);
+                changed.Add(new PlannedChange(row, id, FieldChanges(others[id], row, file.Source, overwriteHandEdits), row.Functions.Count > 0, Attach: true));
+            }
+        }
+        // A row the file still names but that was rejected is not "gone": only absent keys are.
+        var listedKeys = file.Rows.Select(r => r.Key).Concat(file.Rejected.Where(r => r.Key is not null).Select(r => r.Key!)).ToHashSet();
         var gone = existing.Where(e => !listedKeys.Contains(e.Key)).Select(e => e.Value).ToList();
         var noLonger = await InSlice(gone, file.Slice, ct);
         return new ImportPlan(file, created, changed, unchanged, noLonger);
@@ -62,13 +69,14 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            var toChange = await db.Set<Provider>().Include(p => p.Functions)
+            var toChange = await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
                 .Where(p => plan.Changed.Select(c => c.ProviderId).Contains(p.Id) || plan.NoLongerListed.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             foreach (var change in plan.Changed)
             {
                 var p = toChange[change.ProviderId];
                 var kept = change.Fields.Where(f => f.KeptHandEdit).Select(f => f.Field).ToHashSet();
                 SetFields(p, change.Row, file, keepHandEdits: true, kept);
+                if (change.Attach) p.Identifiers.Add(new ProviderIdentifier { Scheme = change.Row.Scheme, Value = change.Row.Key });
                 p.Functions.RemoveAll(f => f.Source == file.Source);
                 p.Functions.AddRange(change.Row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
                 p.Listed = true;
@@ -96,11 +104,26 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The fields this row would change. A source speaks only for the fields it filled (or that are still
+    /// empty): when two sources describe one provider, neither overwrites the other's fields.
+    /// </summary>
+    private static List<FieldChange> FieldChanges(Provider p, ImportedProvider row, DataSource source, bool overwriteHandEdits) =>
+        [.. row.Fields
+            .Where(f => Owns(p, f.Key, source))
+            .Select(f => (f, current: ProviderFields.ByName[f.Key].Get(p)))
+            .Where(x => !string.Equals(x.current ?? "", x.f.Value ?? "", StringComparison.Ordinal))
+            .Select(x => new FieldChange(x.f.Key, x.current, x.f.Value, !overwriteHandEdits && p.FieldMeta.TryGetValue(x.f.Key, out var m) && m.HandEdited))];
+
+    private static bool Owns(Provider p, string field, DataSource source) =>
+        !p.FieldMeta.TryGetValue(field, out var meta) || meta.Source == source || meta.HandEdited
+        || string.IsNullOrEmpty(ProviderFields.ByName[field].Get(p));
+
     private static void SetFields(Provider p, ImportedProvider row, ImportFile file, bool keepHandEdits, IReadOnlySet<string>? kept = null)
     {
         foreach (var (name, value) in row.Fields)
         {
-            if (keepHandEdits && kept?.Contains(name) == true) continue;
+            if (keepHandEdits && (kept?.Contains(name) == true || !Owns(p, name, file.Source))) continue;
             var field = ProviderFields.ByName[name];
             field.Set(p, value);
             var visibility = p.FieldMeta.TryGetValue(name, out var old) ? old.Visibility : field.DefaultVisibility;

@@ -12,7 +12,9 @@ public sealed record ImportedProvider(
 
 public sealed record ImportedFunction(string Code, DateOnly? Since);
 
-public sealed record RejectedRow(int Line, string Reason);
+/// <summary>A row the importer refused. <paramref name="Key"/> is the provider's key when the row still names one:
+/// such a provider is not reported as "no longer listed" (it is listed, just not readable this time).</summary>
+public sealed record RejectedRow(int Line, string Reason, string? Key = null);
 
 /// <summary>
 /// A whole source file, read and validated: the rows that passed, the rows that did not (with line and

@@ -2,9 +2,12 @@ namespace Renkei.Web.Features.Directory.Import;
 
 public sealed record FieldChange(string Field, string? Old, string? New, bool KeptHandEdit);
 
-public sealed record PlannedChange(ImportedProvider Row, int ProviderId, IReadOnlyList<FieldChange> Fields, bool FunctionsChanged);
+public sealed record PlannedChange(ImportedProvider Row, int ProviderId, IReadOnlyList<FieldChange> Fields, bool FunctionsChanged, bool Attach = false);
 
-/// <summary>The diff between a file and the directory, computed before anything is written.</summary>
+/// <summary>
+/// The diff between a file and the directory, computed before anything is written. A change with
+/// <see cref="PlannedChange.Attach"/> joins a provider already known from another source (see <see cref="SourceMatcher"/>).
+/// </summary>
 public sealed record ImportPlan(
     ImportFile File,
     IReadOnlyList<ImportedProvider> New,

@@ -42,21 +42,22 @@ public static partial class IryojohoReader
             var f = row.Fields;
             if (f.Count != layout.Columns.Length) { rejected.Add(new(row.LineNumber, $"列の数が {f.Count} です（{layout.Columns.Length} 列のはずです）。")); continue; }
             string Get(string column) => f[layout.IndexOf(column)].Trim();
+            var id = Get("ID");
+            var knownKey = Id().IsMatch(id) ? id : null;
             var (pref, city) = (Get("都道府県コード"), Get("市区町村コード"));
             if (!TwoDigits().IsMatch(pref) || !ThreeDigits().IsMatch(city))
             {
-                rejected.Add(new(row.LineNumber, $"都道府県コード「{pref}」・市区町村コード「{city}」が2桁・3桁の数字ではありません。"));
+                rejected.Add(new(row.LineNumber, $"都道府県コード「{pref}」・市区町村コード「{city}」が2桁・3桁の数字ではありません。", knownKey));
                 continue;
             }
             var muni = LocalGovernmentCode.WithCheckDigit(pref + city);
-            if (!municipalities.Contains(muni)) { rejected.Add(new(row.LineNumber, $"団体コード「{muni}」（都道府県コード {pref}・市区町村コード {city}）は市区町村一覧にありません。")); continue; }
+            if (!municipalities.Contains(muni)) { rejected.Add(new(row.LineNumber, $"団体コード「{muni}」（都道府県コード {pref}・市区町村コード {city}）は市区町村一覧にありません。", knownKey)); continue; }
             if (prefectureFilter is not null && pref != prefectureFilter) continue;
-            var id = Get("ID");
-            if (!Id().IsMatch(id)) { rejected.Add(new(row.LineNumber, $"ID「{id}」は医療情報ネットの ID（半角英数字20文字以内）ではありません。")); continue; }
+            if (knownKey is null) { rejected.Add(new(row.LineNumber, $"ID「{id}」は医療情報ネットの ID（半角英数字20文字以内）ではありません。")); continue; }
             var kindCode = Get("機関区分");
-            if (kindCode != layout.KindCode) { rejected.Add(new(row.LineNumber, $"機関区分「{kindCode}」は{layout.Label}のファイルの値（{layout.KindCode}）ではありません。")); continue; }
+            if (kindCode != layout.KindCode) { rejected.Add(new(row.LineNumber, $"機関区分「{kindCode}」は{layout.Label}のファイルの値（{layout.KindCode}）ではありません。", knownKey)); continue; }
             if (!id.StartsWith(pref + kindCode, StringComparison.Ordinal)) { rejected.Add(new(row.LineNumber, $"ID「{id}」が都道府県コードと機関区分（{pref}{kindCode}）で始まっていません。")); continue; }
-            if (Get(layout.NameColumn).Length == 0) { rejected.Add(new(row.LineNumber, $"{layout.NameColumn}が空です。")); continue; }
+            if (Get(layout.NameColumn).Length == 0) { rejected.Add(new(row.LineNumber, $"{layout.NameColumn}が空です。", knownKey)); continue; }
             if (!seen.Add(id)) { rejected.Add(new(row.LineNumber, $"ID「{id}」が重複しています。")); continue; }
             accepted.Add(new ImportedProvider(row.LineNumber, IdentifierScheme.IryojohoId, id, layout.Kind, null, Fields(f, layout, pref, muni), []));
         }

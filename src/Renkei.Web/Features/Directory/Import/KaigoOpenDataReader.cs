@@ -42,14 +42,15 @@ public static partial class KaigoOpenDataReader
             var f = row.Fields;
             if (f.Count != Columns.Length) { rejected.Add(new(row.LineNumber, $"列の数が {f.Count} です（{Columns.Length} 列のはずです）。")); continue; }
             var muni = f[0].Trim();
-            if (LocalGovernmentCode.Problem(muni) is { } codeProblem) { rejected.Add(new(row.LineNumber, codeProblem)); continue; }
-            if (!municipalities.Contains(muni)) { rejected.Add(new(row.LineNumber, $"団体コード「{muni}」は市区町村一覧にありません。")); continue; }
-            if (prefectureFilter is not null && muni[..2] != prefectureFilter) continue;
             var office = f[15].Trim();
-            if (!OfficeNumber().IsMatch(office)) { rejected.Add(new(row.LineNumber, $"事業所番号「{office}」は10桁の事業所番号ではありません。")); continue; }
-            var name = f[4].Trim();
-            if (name.Length == 0) { rejected.Add(new(row.LineNumber, "事業所名が空です。")); continue; }
             var key = $"{office}:{serviceCode}";
+            var knownKey = OfficeNumber().IsMatch(office) ? key : null;
+            if (LocalGovernmentCode.Problem(muni) is { } codeProblem) { rejected.Add(new(row.LineNumber, codeProblem, knownKey)); continue; }
+            if (!municipalities.Contains(muni)) { rejected.Add(new(row.LineNumber, $"団体コード「{muni}」は市区町村一覧にありません。", knownKey)); continue; }
+            if (prefectureFilter is not null && muni[..2] != prefectureFilter) continue;
+            if (knownKey is null) { rejected.Add(new(row.LineNumber, $"事業所番号「{office}」は10桁の事業所番号ではありません。")); continue; }
+            var name = f[4].Trim();
+            if (name.Length == 0) { rejected.Add(new(row.LineNumber, "事業所名が空です。", knownKey)); continue; }
             if (!seen.Add(key)) { rejected.Add(new(row.LineNumber, $"事業所番号「{office}」が重複しています。")); continue; }
             accepted.Add(new ImportedProvider(row.LineNumber, IdentifierScheme.CareOffice, key, CareServiceTypes.KindOf(serviceCode), serviceCode, Fields(f, muni), []));
         }

@@ -34,7 +34,10 @@ public static partial class KouseikyokuFacility
     public static (ImportedProvider? Provider, RejectedRow? Rejected) Build(string prefecture, IReadOnlyList<KouseikyokuSheet.Row> rows, AddressMunicipality places)
     {
         var first = rows[0];
-        RejectedRow Reject(string reason, KouseikyokuSheet.Row? row = null) => new((row ?? first).Line, first[Col.Name].Length == 0 ? reason : $"{first[Col.Name]}: {reason}");
+        var knownKey = Sections.TryGetValue(first[Col.Section], out var s0) && InstitutionNumber().IsMatch(Normalized(first[Col.Number]))
+            ? prefecture + s0.Table + Normalized(first[Col.Number]) : null;
+        RejectedRow Reject(string reason, KouseikyokuSheet.Row? row = null) =>
+            new((row ?? first).Line, first[Col.Name].Length == 0 ? reason : $"{first[Col.Name]}: {reason}", knownKey);
         if (!places.IsPrefecture(prefecture)) return (null, Reject($"都道府県コード「{first[Col.PrefectureCode]}」が正しくありません。"));
         if (!Sections.TryGetValue(first[Col.Section], out var section)) return (null, Reject($"区分「{first[Col.Section]}」は医科・歯科・薬局のいずれでもありません。"));
         var number = Normalized(first[Col.Number]);
