@@ -93,6 +93,41 @@ public sealed class ProviderEditAndPublicTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Confirming_a_provider_takes_it_off_the_review_list_and_its_page_shows_the_history()
+    {
+        using var staff = await WebSession.SignInAsync(_factory, "tottori-staff");
+        var before = await staff.GetPageAsync("/directory/review");
+        Assert.Contains($"href=\"/directory/{_tottoriProvider}\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/directory/{_yonagoProvider}\"", before, StringComparison.Ordinal);
+
+        var url = $"/directory/{_tottoriProvider}/edit";
+        var confirm = await staff.PostAsync(url, Form(await staff.GetPageAsync(url), new() { ["Values[OpenDays]"] = "平日（祝日を除く）", ["Confirmed"] = "true" }));
+        Assert.True(confirm.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await confirm.Content.ReadAsStringAsync(), "alert-danger.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        var after = await staff.GetPageAsync("/directory/review");
+        Assert.DoesNotContain($"href=\"/directory/{_tottoriProvider}\"", after, StringComparison.Ordinal);
+
+        // An import that changes a field the source owns is recorded in the provider's history too.
+        var (s, db) = _factory.SystemDb();
+        string oldName;
+        await using (s) oldName = (await db.Providers.SingleAsync(p => p.Id == _tottoriProvider)).Name;
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata", "jigyosho_140.csv"))
+            .Select(l => l.Contains("," + oldName + ",", StringComparison.Ordinal) ? l.Replace("," + oldName + ",", "," + oldName + "（改称）,", StringComparison.Ordinal) : l);
+        var dir = Path.Combine(Path.GetTempPath(), "renkei-hist-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(dir);
+        var copy = Path.Combine(dir, "jigyosho_140.csv");
+        File.WriteAllLines(copy, lines, new System.Text.UTF8Encoding(true));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportAsync(ImportKind.KaigoOpenData, copy, "jigyosho_140.csv", "31", false, true, "tester");
+        System.IO.Directory.Delete(dir, true);
+
+        var page = await staff.GetPageAsync($"/directory/{_tottoriProvider}");
+        Assert.Contains("取込による更新", page, StringComparison.Ordinal);
+        Assert.Contains(oldName + "（改称）", page, StringComparison.Ordinal);
+        Assert.Contains("平日（祝日を除く）", page, StringComparison.Ordinal);
+        Assert.Matches("<td>更新</td><td>tottori-staff</td>", page);
+    }
+
+    [Fact]
     public async Task Staff_cannot_edit_another_municipalitys_provider_and_bad_values_are_explained()
     {
         using var staff = await WebSession.SignInAsync(_factory, "tottori-staff");

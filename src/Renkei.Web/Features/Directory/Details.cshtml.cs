@@ -15,6 +15,7 @@ public sealed class DetailsModel(RenkeiDb db) : PageModel
     public string? MunicipalityName { get; private set; }
     public bool SeesInternal { get; private set; }
     public bool CanEdit { get; private set; }
+    public List<Audit.AuditEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -24,6 +25,9 @@ public sealed class DetailsModel(RenkeiDb db) : PageModel
         MunicipalityName = await db.Municipalities.Where(m => m.Code == p.MunicipalityCode).Select(m => m.Name).SingleOrDefaultAsync();
         SeesInternal = p.MunicipalityCode is not null && db.Scope.CanRead(p.MunicipalityCode);
         CanEdit = db.Scope.CanWrite(p.MunicipalityCode);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Provider) && a.EntityKey == key)
+            .OrderByDescending(a => a.Id).Take(50).ToListAsync();
         return Page();
     }
 

@@ -15,7 +15,9 @@ namespace Renkei.Web.Features.Directory;
 public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
-    [BindProperty] public Dictionary<string, FieldVisibility> Visibility { get; set; } = [];
+    // Read from the form by name (see ReadVisibility): a bound dictionary would, when none of its keys
+    // is posted, try to bind every other form field as a visibility and fail.
+    public Dictionary<string, FieldVisibility> Visibility { get; set; } = [];
     [BindProperty] public bool Consent { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
     [BindProperty] public long Version { get; set; }
@@ -36,6 +38,7 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (await Load(id, tracked: true) is { } stop) return stop;
+        ReadVisibility();
         Validate();
         if (!ModelState.IsValid) return Page();
         db.Entry(Provider).Property(p => p.Version).OriginalValue = Version;
@@ -96,6 +99,15 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
         }
         foreach (var (name, text) in Values)
             if (text is { Length: > 400 }) ModelState.AddModelError($"Values[{name}]", "400文字以内で入力してください。");
+    }
+
+    private void ReadVisibility()
+    {
+        foreach (var name in Editable)
+        {
+            var posted = Request.Form[$"Visibility[{name}]"].ToString();
+            Visibility[name] = Enum.TryParse<FieldVisibility>(posted, out var v) && Enum.IsDefined(v) ? v : VisibilityOf(name);
+        }
     }
 
     private FieldVisibility VisibilityOf(string field) =>

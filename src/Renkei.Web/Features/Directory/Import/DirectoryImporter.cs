@@ -83,6 +83,8 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
                 p.UpdatedAtUtc = now;
             }
             foreach (var id in plan.NoLongerListed) toChange[id].Listed = false;
+            // Per-provider history of import changes (new rows are summarised by the run's own entry).
+            db.AuditEntries.AddRange(ImportHistory.Entries(plan, now, userName));
             db.ChangeTracker.DetectChanges();
             var run = new ImportRun
             {
