@@ -1,10 +1,17 @@
 using System.Globalization;
 using Renkei.Bench;
 
-// Renkei benchmark: starts the real app (Release build, SQLite) as a separate process and prints
-// start-up time to the first page, memory after start, and request latencies. Run:
-//   dotnet run -c Release --project bench/Renkei.Bench
-var configuration = args.Length > 0 ? args[0] : "Release";
+// Renkei benchmark. Run: dotnet run -c Release --project bench/Renkei.Bench [startup|directory] [providers]
+//   startup:   starts the real app (SQLite) as a separate process: start-up time to the first page, memory, request latencies.
+//   directory: import rate of the real public files and search latency on a national-size synthetic directory
+//              (SQLite; also PostgreSQL when RENKEI_BENCH_POSTGRES holds an admin connection string).
+var what = args.Length > 0 ? args[0] : "all";
+if (what is "directory" or "all")
+{
+    await DirectoryBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600_000);
+    if (what == "directory") return 0;
+}
+var configuration = "Release";
 var root = RepoRoot.Find();
 var app = Path.Combine(root, "src", "Renkei.Web", "bin", configuration, "net10.0", "Renkei.Web.dll");
 if (!File.Exists(app))

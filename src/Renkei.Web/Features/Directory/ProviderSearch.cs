@@ -19,6 +19,8 @@ public sealed class ProviderFilter
     public double? Lat { get; set; }
     public double? Lng { get; set; }
     public string? Near { get; set; }
+    /// <summary>With an origin: only providers within this many kilometres (a bounding box, then exact ranking).</summary>
+    public double? RadiusKm { get; set; }
     public bool IncludeUnlisted { get; set; }
     /// <summary>Only providers that consented to publication (forced on the residents' page).</summary>
     public bool ConsentedOnly { get; set; }
@@ -52,6 +54,14 @@ public sealed class ProviderSearch(RenkeiDb db)
         if (JapaneseText.SearchKey(f.Q) is { Length: > 0 } key) query = query.Where(p => p.SearchKey.Contains(key));
 
         var origin = await OriginAsync(f, ct);
+        if (f.RadiusKm is { } radius && origin is { } centre)
+        {
+            // 1° of latitude ≈ 111 km; a degree of longitude shrinks with the cosine of the latitude.
+            var dLat = radius / 111.0;
+            var dLng = radius / (111.0 * Math.Cos(centre.Lat * Math.PI / 180));
+            var (minLat, maxLat, minLng, maxLng) = (centre.Lat - dLat, centre.Lat + dLat, centre.Lng - dLng, centre.Lng + dLng);
+            query = query.Where(p => p.Latitude >= minLat && p.Latitude <= maxLat && p.Longitude >= minLng && p.Longitude <= maxLng);
+        }
         if (f.Sort == "distance" && origin is { } o)
         {
             // Equirectangular distance is exact enough to rank within a region and translates to plain SQL.

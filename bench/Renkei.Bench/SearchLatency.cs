@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Features.Directory;
+using Renkei.Web.Platform.Data;
+
+namespace Renkei.Bench;
+
+/// <summary>p50/p95 of the three searches the issue names, each run as the page runs it (count + first page).</summary>
+public static class SearchLatency
+{
+    private const int Runs = 200;
+
+    public static async Task MeasureAsync(string label, Func<RenkeiDb> context)
+    {
+        var random = new Random(7);
+        List<string> names;
+        List<(string Code, string Pref, string? Area, double Lat, double Lng)> places;
+        await using (var db = context())
+        {
+            names = await db.Providers.AsNoTracking().Where(p => p.Id % 97 == 0).Select(p => p.Name).Take(2000).ToListAsync();
+            places = (await db.Municipalities.AsNoTracking().Select(m => new { m.Code, m.PrefectureCode, m.SecondaryAreaCode, m.Latitude, m.Longitude }).ToListAsync())
+                .Select(m => (m.Code, m.PrefectureCode, m.SecondaryAreaCode, m.Latitude, m.Longitude)).ToList();
+        }
+        var areas = places.Where(p => p.Area is not null).Select(p => p.Area!).Distinct().ToList();
+
+        await Report(label, "text search (3 characters of a real name, nationwide)", context, () =>
+        {
+            var name = names[random.Next(names.Count)].Replace(" ", "", StringComparison.Ordinal);
+            var start = random.Next(Math.Max(1, name.Length - 3));
+            return new ProviderFilter { Q = name.Substring(start, Math.Min(3, name.Length - start)) };
+        });
+        await Report(label, "functions + 二次医療圏 (訪問診療, random area)", context, () =>
+            new ProviderFilter { Area = areas[random.Next(areas.Count)], Fn = ["home-visit"] });
+        await Report(label, "nearest 20 within 5 km (random municipality centroid)", context, () =>
+        {
+            var p = places[random.Next(places.Count)];
+            return new ProviderFilter { Lat = p.Lat, Lng = p.Lng, RadiusKm = 5, Sort = "distance" };
+        }, take: 20, count: false);
+    }
+
+    private static async Task Report(string label, string what, Func<RenkeiDb> context, Func<ProviderFilter> next, int take = 50, bool count = true)
+    {
+        var samples = new List<double>();
+        await using var db = context();
+        var search = new ProviderSearch(db);
+        for (var i = 0; i < Runs + 10; i++)
+        {
+            var filter = next();
+            var sw = Stopwatch.StartNew();
+            var (query, _) = await search.BuildAsync(filter);
+            if (count) await query.CountAsync();
+            await search.RowsAsync(query.Take(take));
+            if (i >= 10) samples.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        samples.Sort();
+        Console.WriteLine($"{label}: {what}: p50 {samples[Runs / 2],7:N1} ms   p95 {samples[(int)(Runs * 0.95)],7:N1} ms");
+    }
+}
