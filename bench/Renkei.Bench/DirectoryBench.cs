@@ -80,7 +80,7 @@ public static class DirectoryBench
         foreach (var (kind, file) in files)
         {
             await using var db = context();
-            var service = new DirectoryImportService(db, new DirectoryImporter(db, TimeProvider.System, new SourceMatcher(db)));
+            var service = new DirectoryImportService(db, new DirectoryImporter(db, TimeProvider.System, new SourceMatcher(db)), NullLogger<DirectoryImportService>.Instance);
             var (plan, _) = await service.ImportAsync(kind, file, Path.GetFileName(file), null, false, true, "bench");
             rows += plan.New.Count + plan.Changed.Count + plan.Unchanged + plan.File.Rejected.Count;
         }

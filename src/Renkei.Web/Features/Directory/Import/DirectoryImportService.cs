@@ -9,7 +9,7 @@ public enum ImportKind { KaigoOpenData, Iryojoho, Kouseikyoku }
 /// One entry point for every importer, used by the upload page and the `import` command alike:
 /// read the file (rejecting it whole or row by row), plan the diff, and apply it unless only a preview is wanted.
 /// </summary>
-public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter importer)
+public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter importer, ILogger<DirectoryImportService> log)
 {
     public static readonly IReadOnlyDictionary<string, ImportKind> CommandNames = new Dictionary<string, ImportKind>
     {
@@ -35,9 +35,14 @@ public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter import
     public async Task<(ImportPlan Plan, ImportRun? Run)> ImportAsync(ImportKind kind, string path, string displayName, string? prefecture,
         bool overwriteHandEdits, bool apply, string? userName, CancellationToken ct = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var file = await ReadAsync(kind, path, displayName, prefecture, ct);
+        var read = clock.ElapsedMilliseconds;
         var plan = await importer.PlanAsync(file, overwriteHandEdits, ct);
+        var planned = clock.ElapsedMilliseconds;
         var run = apply ? await importer.ApplyAsync(plan, userName, ct) : null;
+        log.LogInformation("Import {File}: read {Read} ms, plan {Plan} ms, apply {Apply} ms: {Summary}",
+            displayName, read, planned - read, clock.ElapsedMilliseconds - planned, plan.Summary);
         return (plan, run);
     }
 }
