@@ -10,6 +10,9 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
 {
     private static readonly JsonSerializerOptions Json = new();
 
+    /// <summary>The stored form of <see cref="Provider.FieldMeta"/> (also written by <see cref="Import.ProviderBulkInsert"/>).</summary>
+    public static string SerializeMeta(Dictionary<string, FieldMeta> meta) => JsonSerializer.Serialize(meta, Json);
+
     public void Configure(EntityTypeBuilder<Provider> b)
     {
         b.Property(p => p.Name).HasMaxLength(300);
@@ -26,7 +29,7 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.CorporateName).HasMaxLength(300);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.FieldMeta).HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
+            v => SerializeMeta(v),
             v => JsonSerializer.Deserialize<Dictionary<string, FieldMeta>>(v, Json) ?? new Dictionary<string, FieldMeta>(),
             new ValueComparer<Dictionary<string, FieldMeta>>(
                 (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),

@@ -58,16 +58,16 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
         db.BulkImport = true;
         try
         {
+            var created = new List<Provider>(plan.New.Count);
             foreach (var row in plan.New)
             {
                 var p = new Provider { Name = "", PrefectureCode = "", Kind = row.Kind, ServiceCode = row.ServiceCode, CreatedAtUtc = now, UpdatedAtUtc = now };
                 SetFields(p, row, file, keepHandEdits: false);
                 p.Identifiers.Add(new ProviderIdentifier { Scheme = row.Scheme, Value = row.Key });
                 p.Functions.AddRange(row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
-                db.Add(p);
+                created.Add(p);
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await ProviderBulkInsert.InsertAsync(db, created, ct);
 
             var toChange = await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
                 .Where(p => plan.Changed.Select(c => c.ProviderId).Contains(p.Id) || plan.NoLongerListed.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
