@@ -26,7 +26,7 @@ public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
         MunicipalityName = await db.Municipalities.Where(m => m.Code == p.MunicipalityCode).Select(m => m.Name).SingleOrDefaultAsync();
         SeesInternal = p.MunicipalityCode is not null && db.Scope.CanRead(p.MunicipalityCode);
         CanEdit = db.Scope.CanWrite(p.MunicipalityCode);
-        if (CanEdit) await LoadLatestSurvey(p.Id);
+        if (CanEdit && Surveys.StaffOnlyAttribute.Allows(User)) await LoadLatestSurvey(p.Id);
         return Page();
     }
 

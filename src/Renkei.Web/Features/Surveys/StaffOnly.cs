@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Renkei.Web.Features.Accounts;
 
 namespace Renkei.Web.Features.Surveys;
 
@@ -10,4 +9,8 @@ namespace Renkei.Web.Features.Surveys;
 public sealed class StaffOnlyAttribute : AuthorizeAttribute
 {
     public StaffOnlyAttribute() => Roles = $"{Accounts.Roles.SystemAdmin},{Accounts.Roles.OrgAdmin},{Accounts.Roles.ProgramStaff}";
+
+    /// <summary>Whether the user holds one of the roles: links to survey pages are shown only to them.</summary>
+    public static bool Allows(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Accounts.Roles.SystemAdmin) || user.IsInRole(Accounts.Roles.OrgAdmin) || user.IsInRole(Accounts.Roles.ProgramStaff);
 }
