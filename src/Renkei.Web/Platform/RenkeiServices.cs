@@ -84,6 +84,8 @@ public static class RenkeiServices
             o.Conventions.AllowAnonymousToFolder("/Regions");
             o.Conventions.AllowAnonymousToFolder("/Items");
             o.Conventions.AllowAnonymousToFolder("/Public");
+            // Providers answer surveys through a private link, without an account.
+            o.Conventions.AllowAnonymousToFolder("/Surveys/Answer");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -9,8 +9,10 @@ namespace Renkei.Web.Features.Directory;
 /// One provider for professionals: each field with where it came from and as of when. Fields marked
 /// internal are shown only to staff of the provider's municipality.
 /// </summary>
-public sealed class DetailsModel(RenkeiDb db) : PageModel
+public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
 {
+    /// <summary>The provider's latest survey and where it stands, for staff who run surveys.</summary>
+    public (int SurveyId, string Title, string Status)? LatestSurvey { get; private set; }
     public Provider Provider { get; private set; } = null!;
     public string? MunicipalityName { get; private set; }
     public bool SeesInternal { get; private set; }
@@ -28,7 +30,16 @@ public sealed class DetailsModel(RenkeiDb db) : PageModel
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Provider) && a.EntityKey == key)
             .OrderByDescending(a => a.Id).Take(50).ToListAsync();
+        if (CanEdit && Surveys.StaffOnlyAttribute.Allows(User)) await LoadLatestSurvey(p.Id);
         return Page();
+    }
+
+    private async Task LoadLatestSurvey(int providerId)
+    {
+        var latest = await db.SurveyRecipients.AsNoTracking().Where(r => r.ProviderId == providerId).OrderByDescending(r => r.SurveyId)
+            .Join(db.Surveys, r => r.SurveyId, s => s.Id, (r, s) => new { Recipient = r, s.Id, s.Title, s.Deadline }).FirstOrDefaultAsync();
+        if (latest is not null)
+            LatestSurvey = (latest.Id, latest.Title, Surveys.SurveyStatus.Of(latest.Recipient, latest.Deadline, Platform.Time.JapanTime.TodayJst(clock)));
     }
 
     public bool Visible(string field) =>

@@ -117,6 +117,7 @@ public static class AuditRecorder
     private static string? MunicipalityOf(object entity) => entity switch
     {
         ITenantOwned owned => owned.MunicipalityCode,
+        IAuditedInMunicipality filed => filed.MunicipalityCode,
         Organisation org => org.MunicipalityCode,
         _ => null,
     };

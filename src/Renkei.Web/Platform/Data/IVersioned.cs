@@ -15,3 +15,12 @@ public interface ITenantOwned
 {
     string MunicipalityCode { get; }
 }
+
+/// <summary>
+/// A record the audit files under a municipality although the tenant write guard does not cover it:
+/// someone outside every scope writes it, authorised by a private link (a provider answering a survey).
+/// </summary>
+public interface IAuditedInMunicipality
+{
+    string MunicipalityCode { get; }
+}

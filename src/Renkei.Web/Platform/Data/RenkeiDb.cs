@@ -33,6 +33,9 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Features.Directory.Provider> Providers => Set<Features.Directory.Provider>();
     public DbSet<Features.Directory.Import.ImportRun> ImportRuns => Set<Features.Directory.Import.ImportRun>();
+    public DbSet<Features.Surveys.Survey> Surveys => Set<Features.Surveys.Survey>();
+    public DbSet<Features.Surveys.SurveyRecipient> SurveyRecipients => Set<Features.Surveys.SurveyRecipient>();
+    public DbSet<Features.Surveys.SurveyAnswer> SurveyAnswers => Set<Features.Surveys.SurveyAnswer>();
 
     public TenantScope Scope => caller.Scope;
 
