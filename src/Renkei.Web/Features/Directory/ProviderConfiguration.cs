@@ -41,6 +41,8 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.HasMany(p => p.Functions).WithOne().HasForeignKey(f => f.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.PrefectureCode, p.MunicipalityCode, p.Kind });
         b.HasIndex(p => p.SearchKey);
+        // Nearest-provider search filters a bounding box first (ProviderSearch.RadiusKm).
+        b.HasIndex(p => new { p.Latitude, p.Longitude });
     }
 }
 

@@ -469,6 +469,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("SearchKey");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.HasIndex("PrefectureCode", "MunicipalityCode", "Kind");
 
                     b.ToTable("Providers");

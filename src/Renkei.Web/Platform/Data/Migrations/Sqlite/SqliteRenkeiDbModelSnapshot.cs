@@ -451,6 +451,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("SearchKey");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.HasIndex("PrefectureCode", "MunicipalityCode", "Kind");
 
                     b.ToTable("Providers");
