@@ -44,7 +44,7 @@ public sealed class DirectoryExportFixture : IAsyncLifetime
         var tottori = await db.Providers.Where(p => p.MunicipalityCode == TestWorld.Tottori && p.Phone != null).OrderBy(p => p.Id).Take(5).ToListAsync();
         Consenting = tottori[0];
         Consenting.PublicationConsent = true;
-        Consenting.Fax ??= "0857-00-0009";
+        Consenting.Fax = "0857-00-0009"; // distinct from any phone, so its absence from HSDS means something
         Consenting.Email = "private@example.jp"; // Email is for professionals by default: never in HSDS.
         InternalPhone = tottori[1];
         InternalPhone.FieldMeta = new(InternalPhone.FieldMeta) { ["Phone"] = new FieldMeta(DataSource.Manual, null, "test", true, FieldVisibility.Internal) };
