@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Renkei.Web.Features.Directory;
+using Renkei.Web.Features.Directory.Export;
 using Renkei.Web.Features.Program;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Web;
@@ -35,6 +36,7 @@ public static class RenkeiPipeline
         app.MapRegionApi();
         app.MapArrangementApi();
         app.MapDirectoryApi();
+        app.MapDirectoryExport();
         app.MapPublicDirectoryApi();
     }
 }

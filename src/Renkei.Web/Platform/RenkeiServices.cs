@@ -95,6 +95,8 @@ public static class RenkeiServices
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<RegionQueries>();
         services.AddScoped<Features.Directory.ProviderSearch>();
+        services.AddScoped<Features.Directory.Export.DirectoryEntries>();
+        services.AddScoped<Features.Directory.Export.HsdsExport>();
         services.AddScoped<Features.Directory.Import.DirectoryImporter>();
         services.AddScoped<Features.Directory.Import.SourceMatcher>();
         services.AddScoped<Features.Directory.Import.DirectoryImportService>();

@@ -49,5 +49,16 @@ public sealed class DirectoryBrowserTests(BrowserFixture app)
         await Expect(page.GetByTestId("provider-fields")).ToContainTextAsync("介護サービス情報公表システム");
         await Expect(page.Locator("#provider-map")).ToHaveAttributeAsync("data-loaded", "1");
         await Pages.ScreenshotAsync(page, "provider-page");
+
+        // The booklet of the same search, as it prints: no CSP complaints, a page per kind.
+        await page.GotoAsync(app.BaseUrl + "/directory?Pref=31&Muni=" + TestWorld.Tottori);
+        await page.GetByRole(AriaRole.Link, new() { Name = "冊子（印刷用）" }).ClickAsync();
+        await Expect(page.GetByTestId("booklet-toc")).ToContainTextAsync("介護サービス");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷" })).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷" })).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("booklet-toc")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "directory-booklet-print");
+        Assert.DoesNotContain(console, c => c.Contains("Content Security Policy", StringComparison.Ordinal));
     }
 }

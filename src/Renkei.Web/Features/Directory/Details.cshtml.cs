@@ -42,8 +42,7 @@ public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
             LatestSurvey = (latest.Id, latest.Title, Surveys.SurveyStatus.Of(latest.Recipient, latest.Deadline, Platform.Time.JapanTime.TodayJst(clock)));
     }
 
-    public bool Visible(string field) =>
-        SeesInternal || !Provider.FieldMeta.TryGetValue(field, out var meta) || meta.Visibility != FieldVisibility.Internal;
+    public bool Visible(string field) => Export.DirectoryEntries.Visible(Provider, field, SeesInternal);
 
     public string? Provenance(string field) => Provider.FieldMeta.TryGetValue(field, out var m)
         ? $"{m.Source.SourceName()}{(m.AsOf is { } d ? $"（{d:yyyy/MM/dd}時点）" : "")}{(m.HandEdited ? "・手修正" : "")}{(m.ConfirmedBy is { } c ? $"・確認 {c}" : "")}"

@@ -12,13 +12,17 @@ public sealed class CsvWriter : IAsyncDisposable
     private static readonly UTF8Encoding NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly StreamWriter _out;
 
-    /// <summary>Starts the file with the BOM. Leaves <paramref name="stream"/> open (e.g. the response body).</summary>
-    public CsvWriter(Stream stream)
+    /// <summary>
+    /// Starts the file with the BOM, or, given another <paramref name="encoding"/> (Shift_JIS for old
+    /// Excel set-ups, BOM-less UTF-8 for machine readers), writes in it without one. Leaves
+    /// <paramref name="stream"/> open (e.g. the response body).
+    /// </summary>
+    public CsvWriter(Stream stream, Encoding? encoding = null)
     {
         // The BOM is written as a character rather than left to StreamWriter, whose preamble
         // depends on the stream's position and seekability.
-        _out = new StreamWriter(stream, NoBom, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        _out.Write('\uFEFF');
+        _out = new StreamWriter(stream, encoding ?? NoBom, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        if (encoding is null) _out.Write('\uFEFF');
     }
 
     public async Task WriteRowAsync(IEnumerable<string?> fields)
