@@ -45,6 +45,35 @@ public sealed class DirectorySearchTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Short_keys_and_wildcard_characters_are_matched_literally()
+    {
+        var (scope, db) = app.Factory.SystemDb();
+        List<(int Id, string Key)> all;
+        await using (scope) all = (await db.Providers.Where(p => p.PrefectureCode == "31").Select(p => new { p.Id, p.SearchKey }).ToListAsync()).Select(p => (p.Id, p.SearchKey)).ToList();
+        using var staff = await WebSession.SignInAsync(app.Factory, "tottori-staff");
+        async Task<HashSet<int>> Find(string q)
+        {
+            var result = await staff.Client.GetFromJsonAsync<JsonElement>($"/api/directory/providers?Pref=31&Q={Uri.EscapeDataString(q)}");
+            Assert.True(result.GetProperty("total").GetInt32() <= 50, "the sample query should fit on one page");
+            return result.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToHashSet();
+        }
+        // Two characters (below the trigram index) and three or more (through it) give exactly the substring matches.
+        var checkedShort = false;
+        var checkedLong = false;
+        foreach (var q in new[] { "米子", "倉吉", "鳥取", "鳥取市", "米子市", "はまなす", "ふれあい" })
+        {
+            var expected = all.Where(p => p.Key.Contains(Renkei.Web.Platform.Text.JapaneseText.SearchKey(q), StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
+            if (expected.Count is 0 or > 50) continue;
+            Assert.Equal(expected, await Find(q));
+            if (q.Length < 3) checkedShort = true; else checkedLong = true;
+        }
+        Assert.True(checkedShort && checkedLong, "the sample must exercise both the short and the indexed path");
+        Assert.Empty(await Find("%"));
+        Assert.Empty(await Find("_"));
+        Assert.Empty(await Find("\"x\""));
+    }
+
+    [Fact]
     public async Task Kind_area_and_distance_filters_agree_with_the_data()
     {
         using var staff = await WebSession.SignInAsync(app.Factory, "tottori-staff");

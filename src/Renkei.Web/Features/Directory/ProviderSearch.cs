@@ -51,7 +51,7 @@ public sealed class ProviderSearch(RenkeiDb db)
         if (!string.IsNullOrEmpty(f.Service)) query = query.Where(p => p.ServiceCode == f.Service);
         foreach (var code in f.Fn.Where(FunctionCatalog.IsKnown).Distinct())
             query = query.Where(p => p.Functions.Any(x => x.Code == code));
-        if (JapaneseText.SearchKey(f.Q) is { Length: > 0 } key) query = query.Where(p => p.SearchKey.Contains(key));
+        if (JapaneseText.SearchKey(f.Q) is { Length: > 0 } key) query = TextMatch(query, key);
 
         var origin = await OriginAsync(f, ct);
         if (f.RadiusKm is { } radius && origin is { } centre)
@@ -75,6 +75,23 @@ public sealed class ProviderSearch(RenkeiDb db)
             query = query.OrderBy(p => p.SearchKey).ThenBy(p => p.Id);
         }
         return (query, origin);
+    }
+
+    /// <summary>
+    /// Substring match on the normalised key, through each database's trigram index (three characters
+    /// or more): SQLite's FTS5 table ProviderSearchIndex, PostgreSQL's pg_trgm index under LIKE.
+    /// Shorter keys fall back to a plain LIKE scan (still correct, just not indexed).
+    /// </summary>
+    private IQueryable<Provider> TextMatch(IQueryable<Provider> query, string key)
+    {
+        if (key.Length >= 3 && db.Database.IsSqlite())
+        {
+            var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ProviderSearchIndex WHERE ProviderSearchIndex MATCH {phrase}");
+            return query.Where(p => ids.Contains(p.Id));
+        }
+        var pattern = "%" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return query.Where(p => EF.Functions.Like(p.SearchKey, pattern, "\\"));
     }
 
     /// <summary>One page of rows with their function codes (two queries: SQLite cannot nest a collection in a projection).</summary>
