@@ -24,7 +24,8 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.Fax).HasMaxLength(30);
         b.Property(p => p.Url).HasMaxLength(500);
         b.Property(p => p.Email).HasMaxLength(200);
-        b.Property(p => p.OpenDays).HasMaxLength(200);
+        // 利用可能曜日 with its free-text 特記事項 runs to 263 characters in the national 訪問リハ file.
+        b.Property(p => p.OpenDays).HasMaxLength(1000);
         b.Property(p => p.CorporateNumber).HasMaxLength(13);
         b.Property(p => p.CorporateName).HasMaxLength(300);
         b.Property(p => p.Version).IsConcurrencyToken();

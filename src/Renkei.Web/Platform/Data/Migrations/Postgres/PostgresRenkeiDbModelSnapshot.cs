@@ -429,8 +429,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<string>("OpenDays")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
