@@ -57,22 +57,23 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
     public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "DemoData");
 
     /// <summary>The real 鳥取県 providers from the shipped public files, through the same importer staff use.</summary>
+    // Which shipped file is imported with which importer, in this order (the 厚生局 list joins the hospitals last).
+    private static readonly (ImportKind Kind, string Pattern)[] DemoFiles =
+    [
+        (ImportKind.KaigoOpenData, "jigyosho_*.csv"),
+        (ImportKind.Iryojoho, "*_facility_info_*.csv"),
+        (ImportKind.Kouseikyoku, "tottori-*.xlsx"),
+    ];
+
     private async Task ImportProvidersAsync(CancellationToken ct)
     {
-        foreach (var file in System.IO.Directory.GetFiles(DataDirectory, "jigyosho_*.csv").Order())
+        foreach (var (kind, pattern) in DemoFiles)
         {
-            var (plan, _) = await imports.ImportAsync(ImportKind.KaigoOpenData, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
-            log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
-        }
-        foreach (var file in System.IO.Directory.GetFiles(DataDirectory, "*_facility_info_*.csv").Order())
-        {
-            var (plan, _) = await imports.ImportAsync(ImportKind.Iryojoho, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
-            log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
-        }
-        foreach (var file in System.IO.Directory.GetFiles(DataDirectory, "tottori-*.xlsx").Order())
-        {
-            var (plan, _) = await imports.ImportAsync(ImportKind.Kouseikyoku, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
-            log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
+            foreach (var file in System.IO.Directory.GetFiles(DataDirectory, pattern).Order())
+            {
+                var (plan, _) = await imports.ImportAsync(kind, file, Path.GetFileName(file), PrefectureCode, false, true, "demo", ct);
+                log.LogInformation("Demo directory {File}: {Summary}", Path.GetFileName(file), plan.Summary);
+            }
         }
     }
 

@@ -17,6 +17,15 @@ public static class ProviderKindNames
     public static string Describe(ProviderKind kind, string? serviceCode) =>
         kind == ProviderKind.CareService && serviceCode is not null ? CareServiceTypes.Name(serviceCode) : kind.Japanese();
 
+    public static string Japanese(this IdentifierScheme scheme) => scheme switch
+    {
+        IdentifierScheme.IryojohoId => "医療情報ネット ID",
+        IdentifierScheme.MedicalInstitutionCode => "医療機関コード",
+        IdentifierScheme.CareOffice => "事業所番号:サービス種類",
+        IdentifierScheme.CorporateNumber => "法人番号",
+        _ => scheme.ToString(),
+    };
+
     public static string SourceName(this DataSource source) => source switch
     {
         DataSource.KaigoOpenData => "介護サービス情報公表システム",
