@@ -12,6 +12,21 @@ public enum ProviderKind
     CareService = 6,      // 介護サービス（サービス種類コードで区別）
 }
 
+/// <summary>Days of the week plus public holidays, as flags (stored as an integer).</summary>
+[Flags]
+public enum Weekdays
+{
+    None = 0,
+    Monday = 1,
+    Tuesday = 2,
+    Wednesday = 4,
+    Thursday = 8,
+    Friday = 16,
+    Saturday = 32,
+    Sunday = 64,
+    Holiday = 128,
+}
+
 public enum CoordinatePrecision
 {
     None = 0,                  // 座標なし
@@ -46,6 +61,15 @@ public class Provider : IVersioned
     public string? Url { get; set; }
     public string? Email { get; set; }
     public string? OpenDays { get; set; }
+    /// <summary>
+    /// The days the provider is open, read from <see cref="OpenDays"/> and <see cref="Hours"/> by
+    /// <see cref="OpenWeekdaysText"/> so the search can filter on a weekday; null when neither says.
+    /// </summary>
+    public Weekdays? OpenWeekdays { get; set; }
+    /// <summary>診療科目 (医療情報ネット 診療科・診療時間票), joined with "、".</summary>
+    public string? Departments { get; set; }
+    /// <summary>診療時間 per weekday as one readable text (医療情報ネット 診療科・診療時間票, or staff).</summary>
+    public string? Hours { get; set; }
     public int? Beds { get; set; }
     public int? Capacity { get; set; }
     public string? CorporateNumber { get; set; }
@@ -61,6 +85,7 @@ public class Provider : IVersioned
 
     public List<ProviderIdentifier> Identifiers { get; set; } = [];
     public List<ProviderFunction> Functions { get; set; } = [];
+    public List<ProviderContact> Contacts { get; set; } = [];
     /// <summary>Provenance and visibility per field name (see <see cref="ProviderFields"/>).</summary>
     public Dictionary<string, FieldMeta> FieldMeta { get; set; } = [];
 }

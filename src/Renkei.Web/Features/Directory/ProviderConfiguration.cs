@@ -26,6 +26,8 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.Email).HasMaxLength(200);
         // 利用可能曜日 with its free-text 特記事項 runs to 263 characters in the national 訪問リハ file.
         b.Property(p => p.OpenDays).HasMaxLength(1000);
+        b.Property(p => p.Departments).HasMaxLength(1000);
+        b.Property(p => p.Hours).HasMaxLength(2000);
         b.Property(p => p.CorporateNumber).HasMaxLength(13);
         b.Property(p => p.CorporateName).HasMaxLength(300);
         b.Property(p => p.Version).IsConcurrencyToken();
@@ -40,6 +42,7 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityCode);
         b.HasMany(p => p.Identifiers).WithOne().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Functions).WithOne().HasForeignKey(f => f.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Contacts).WithOne().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.PrefectureCode, p.MunicipalityCode, p.Kind });
         b.HasIndex(p => p.SearchKey);
         // Nearest-provider search filters a bounding box first (ProviderSearch.RadiusKm).
@@ -63,5 +66,39 @@ public sealed class ProviderFunctionConfiguration : IEntityTypeConfiguration<Pro
         b.Property(f => f.Code).HasMaxLength(40);
         b.HasIndex(f => new { f.ProviderId, f.Code, f.Source }).IsUnique();
         b.HasIndex(f => f.Code);
+    }
+}
+
+public sealed class ProviderContactConfiguration : IEntityTypeConfiguration<ProviderContact>
+{
+    public void Configure(EntityTypeBuilder<ProviderContact> b)
+    {
+        b.Property(c => c.Department).HasMaxLength(200);
+        b.Property(c => c.Role).HasMaxLength(200);
+        b.Property(c => c.PersonName).HasMaxLength(200);
+        b.Property(c => c.Phone).HasMaxLength(30);
+        b.Property(c => c.Fax).HasMaxLength(30);
+        b.Property(c => c.Email).HasMaxLength(200);
+        b.Property(c => c.Hours).HasMaxLength(200);
+        b.Property(c => c.Notes).HasMaxLength(1000);
+        b.Property(c => c.UpdatedBy).HasMaxLength(256);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => new { c.ProviderId, c.SortOrder });
+    }
+}
+
+public sealed class MatchReviewConfiguration : IEntityTypeConfiguration<MatchReview>
+{
+    public void Configure(EntityTypeBuilder<MatchReview> b)
+    {
+        b.Property(r => r.ProviderLabel).HasMaxLength(800);
+        b.Property(r => r.CandidateLabel).HasMaxLength(800);
+        b.Property(r => r.Reason).HasMaxLength(300);
+        b.Property(r => r.DecidedBy).HasMaxLength(256);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        // A merge deletes one side; the review stays as the record of the decision.
+        b.HasOne<Provider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Provider>().WithMany().HasForeignKey(r => r.CandidateId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(r => new { r.Status, r.CreatedAtUtc });
     }
 }

@@ -36,6 +36,8 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     public DbSet<Features.Surveys.Survey> Surveys => Set<Features.Surveys.Survey>();
     public DbSet<Features.Surveys.SurveyRecipient> SurveyRecipients => Set<Features.Surveys.SurveyRecipient>();
     public DbSet<Features.Surveys.SurveyAnswer> SurveyAnswers => Set<Features.Surveys.SurveyAnswer>();
+    public DbSet<Features.Directory.ProviderContact> ProviderContacts => Set<Features.Directory.ProviderContact>();
+    public DbSet<Features.Directory.MatchReview> MatchReviews => Set<Features.Directory.MatchReview>();
 
     public TenantScope Scope => caller.Scope;
 

@@ -16,7 +16,7 @@ public static class ProviderBulkInsert
     private static readonly string[] Columns =
     [
         "Kind", "ServiceCode", "Name", "NameKana", "SearchKey", "PrefectureCode", "MunicipalityCode", "Address", "Latitude", "Longitude",
-        "CoordinatePrecision", "Phone", "Fax", "Url", "Email", "OpenDays", "Beds", "Capacity", "CorporateNumber", "CorporateName",
+        "CoordinatePrecision", "Phone", "Fax", "Url", "Email", "OpenDays", "OpenWeekdays", "Departments", "Hours", "Beds", "Capacity", "CorporateNumber", "CorporateName",
         "PublicationConsent", "Listed", "LastConfirmedOn", "CreatedAtUtc", "UpdatedAtUtc", "Version", "FieldMeta",
     ];
 
@@ -37,7 +37,7 @@ public static class ProviderBulkInsert
             object?[] values =
             [
                 (int)p.Kind, p.ServiceCode, p.Name, p.NameKana, p.SearchKey, p.PrefectureCode, p.MunicipalityCode, p.Address, p.Latitude, p.Longitude,
-                (int)p.CoordinatePrecision, p.Phone, p.Fax, p.Url, p.Email, p.OpenDays, p.Beds, p.Capacity, p.CorporateNumber, p.CorporateName,
+                (int)p.CoordinatePrecision, p.Phone, p.Fax, p.Url, p.Email, p.OpenDays, (int?)p.OpenWeekdays, p.Departments, p.Hours, p.Beds, p.Capacity, p.CorporateNumber, p.CorporateName,
                 p.PublicationConsent, p.Listed, p.LastConfirmedOn, p.CreatedAtUtc, p.UpdatedAtUtc, p.Version, ProviderConfiguration.SerializeMeta(p.FieldMeta),
             ];
             Set(insert, values);

@@ -357,6 +357,69 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Directory.MatchReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CandidateLabel")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ImportRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderLabel")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("MatchReviews");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Directory.Provider", b =>
                 {
                     b.Property<int>("Id")
@@ -389,6 +452,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Departments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -400,6 +467,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("FieldMeta")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -431,6 +502,9 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("OpenDays")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("OpenWeekdays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -474,6 +548,73 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("PrefectureCode", "MunicipalityCode", "Kind");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Directory.ProviderContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fax")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "SortOrder");
+
+                    b.ToTable("ProviderContacts");
                 });
 
             modelBuilder.Entity("Renkei.Web.Features.Directory.ProviderFunction", b =>
@@ -1021,6 +1162,19 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Directory.MatchReview", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Directory.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Renkei.Web.Features.Directory.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Directory.Provider", b =>
                 {
                     b.HasOne("Renkei.Web.Features.Regions.Municipality", null)
@@ -1030,6 +1184,15 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Renkei.Web.Features.Regions.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Directory.ProviderContact", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Directory.Provider", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1151,6 +1314,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Renkei.Web.Features.Directory.Provider", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("Functions");
 
                     b.Navigation("Identifiers");

@@ -341,6 +341,67 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Directory.MatchReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateLabel")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderLabel")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("MatchReviews");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Directory.Provider", b =>
                 {
                     b.Property<int>("Id")
@@ -371,6 +432,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Departments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -381,6 +446,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("FieldMeta")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -413,6 +482,9 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("OpenDays")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpenWeekdays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -456,6 +528,71 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("PrefectureCode", "MunicipalityCode", "Kind");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Directory.ProviderContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fax")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "SortOrder");
+
+                    b.ToTable("ProviderContacts");
                 });
 
             modelBuilder.Entity("Renkei.Web.Features.Directory.ProviderFunction", b =>
@@ -989,6 +1126,19 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Directory.MatchReview", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Directory.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Renkei.Web.Features.Directory.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Directory.Provider", b =>
                 {
                     b.HasOne("Renkei.Web.Features.Regions.Municipality", null)
@@ -998,6 +1148,15 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Renkei.Web.Features.Regions.Prefecture", null)
                         .WithMany()
                         .HasForeignKey("PrefectureCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Directory.ProviderContact", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Directory.Provider", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1119,6 +1278,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Renkei.Web.Features.Directory.Provider", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("Functions");
 
                     b.Navigation("Identifiers");
