@@ -32,7 +32,7 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
             if (fields.Count == 0 && !functionsChanged && p.Listed) unchanged++;
             else changed.Add(new PlannedChange(row, id, fields, functionsChanged));
         }
-        var matches = await matcher.MatchAsync(file, created, ct);
+        var (matches, uncertain) = await matcher.MatchAsync(file, created, ct);
         if (matches.Count > 0)
         {
             var others = await LoadAsync(matches.Values.ToHashSet(), ct);
@@ -46,7 +46,7 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
         var listedKeys = file.Rows.Select(r => r.Key).Concat(file.Rejected.Where(r => r.Key is not null).Select(r => r.Key!)).ToHashSet();
         var gone = existing.Where(e => !listedKeys.Contains(e.Key)).Select(e => e.Value).ToList();
         var noLonger = await InSlice(gone, file.Slice, ct);
-        return new ImportPlan(file, created, changed, unchanged, noLonger);
+        return new ImportPlan(file, created, changed, unchanged, noLonger, uncertain);
     }
 
     public async Task<ImportRun> ApplyAsync(ImportPlan plan, string? userName, CancellationToken ct = default)
@@ -95,6 +95,7 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
             };
             db.Add(run);
             await db.SaveChangesAsync(ct);
+            await MatchReviews.AddAsync(db, plan, created, run.Id, now, ct);
             await tx.CommitAsync(ct);
             await db.AuditAsync(AuditActions.Import, nameof(ImportRun), run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{file.FileName}: {plan.Summary}", ct: ct);
             return run;

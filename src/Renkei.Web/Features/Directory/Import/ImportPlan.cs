@@ -6,14 +6,16 @@ public sealed record PlannedChange(ImportedProvider Row, int ProviderId, IReadOn
 
 /// <summary>
 /// The diff between a file and the directory, computed before anything is written. A change with
-/// <see cref="PlannedChange.Attach"/> joins a provider already known from another source (see <see cref="SourceMatcher"/>).
+/// <see cref="PlannedChange.Attach"/> joins a provider already known from another source (see <see cref="SourceMatcher"/>);
+/// <see cref="Uncertain"/> pairs a new row with a provider it may duplicate, for staff to review after the import.
 /// </summary>
 public sealed record ImportPlan(
     ImportFile File,
     IReadOnlyList<ImportedProvider> New,
     IReadOnlyList<PlannedChange> Changed,
     int Unchanged,
-    IReadOnlyList<int> NoLongerListed)
+    IReadOnlyList<int> NoLongerListed,
+    IReadOnlyList<UncertainMatch> Uncertain)
 {
     /// <summary>The last line the command prints: "imported: N new, M changed, K unchanged, R rejected".</summary>
     public string Summary => $"imported: {New.Count} new, {Changed.Count} changed, {Unchanged} unchanged, {File.Rejected.Count} rejected";
