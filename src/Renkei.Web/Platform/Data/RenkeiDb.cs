@@ -38,6 +38,21 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     public DbSet<Features.Surveys.SurveyAnswer> SurveyAnswers => Set<Features.Surveys.SurveyAnswer>();
     public DbSet<Features.Directory.ProviderContact> ProviderContacts => Set<Features.Directory.ProviderContact>();
     public DbSet<Features.Directory.MatchReview> MatchReviews => Set<Features.Directory.MatchReview>();
+    public DbSet<Features.Councils.Council> Councils => Set<Features.Councils.Council>();
+    public DbSet<Features.Councils.CouncilMember> CouncilMembers => Set<Features.Councils.CouncilMember>();
+    public DbSet<Features.Councils.Meeting> Meetings => Set<Features.Councils.Meeting>();
+    public DbSet<Features.Councils.MeetingAttendance> MeetingAttendance => Set<Features.Councils.MeetingAttendance>();
+    public DbSet<Features.Councils.Attachment> Attachments => Set<Features.Councils.Attachment>();
+    public DbSet<Features.Councils.AttachmentContent> AttachmentContents => Set<Features.Councils.AttachmentContent>();
+    public DbSet<Features.Pdca.ProgramIssue> ProgramIssues => Set<Features.Pdca.ProgramIssue>();
+    public DbSet<Features.Pdca.Goal> Goals => Set<Features.Pdca.Goal>();
+    public DbSet<Features.Pdca.Countermeasure> Countermeasures => Set<Features.Pdca.Countermeasure>();
+    public DbSet<Features.Pdca.CountermeasureEvaluation> CountermeasureEvaluations => Set<Features.Pdca.CountermeasureEvaluation>();
+    public DbSet<Features.Pdca.PdcaYear> PdcaYears => Set<Features.Pdca.PdcaYear>();
+    public DbSet<Features.Indicators.DataElement> DataElements => Set<Features.Indicators.DataElement>();
+    public DbSet<Features.Indicators.Indicator> Indicators => Set<Features.Indicators.Indicator>();
+    public DbSet<Features.Indicators.DataValue> DataValues => Set<Features.Indicators.DataValue>();
+    public DbSet<Features.Indicators.IndicatorTarget> IndicatorTargets => Set<Features.Indicators.IndicatorTarget>();
 
     public TenantScope Scope => caller.Scope;
 
@@ -57,7 +72,21 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RenkeiDb).Assembly);
-        builder.Entity<ItemArrangement>().HasQueryFilter(a => ReadAll || ReadableMunicipalities.Contains(a.MunicipalityCode));
+        // Every municipality's program data is filtered to the caller's read scope, whatever the page asks.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+    }
+
+    /// <summary>e => ReadAll || ReadableMunicipalities.Contains(e.MunicipalityCode), built for one entity type.</summary>
+    private System.Linq.Expressions.LambdaExpression TenantFilter(Type clrType)
+    {
+        var e = System.Linq.Expressions.Expression.Parameter(clrType, "e");
+        var self = System.Linq.Expressions.Expression.Constant(this, typeof(RenkeiDb));
+        var readAll = System.Linq.Expressions.Expression.Property(self, nameof(ReadAll));
+        var readable = System.Linq.Expressions.Expression.Property(self, nameof(ReadableMunicipalities));
+        var code = System.Linq.Expressions.Expression.Property(e, nameof(ITenantOwned.MunicipalityCode));
+        var contains = System.Linq.Expressions.Expression.Call(readable, typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, code);
+        return System.Linq.Expressions.Expression.Lambda(System.Linq.Expressions.Expression.OrElse(readAll, contains), e);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

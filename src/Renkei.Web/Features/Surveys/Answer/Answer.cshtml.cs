@@ -108,7 +108,8 @@ public sealed class AnswerModel(RenkeiDb db, TimeProvider clock) : PageModel
         if (SurveyLinks.Hash(token) is not { } hash) return false;
         var recipient = await db.SurveyRecipients.Include(r => r.Answers).SingleOrDefaultAsync(r => r.TokenHash == hash && r.RevokedAtUtc == null);
         if (recipient is null) return false;
-        var survey = await db.Surveys.AsNoTracking().SingleAsync(s => s.Id == recipient.SurveyId);
+        // The provider answering is outside every tenant scope; its private link authorised it (ADR 0009).
+        var survey = await db.Surveys.AsNoTracking().IgnoreQueryFilters().SingleAsync(s => s.Id == recipient.SurveyId);
         if (!survey.IsOpen(JapanTime.TodayJst(clock))) return false;
         Recipient = recipient;
         Survey = survey;
