@@ -91,12 +91,12 @@ public sealed class DirectoryExportTests(DirectoryExportFixture world) : IClassF
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
 
         var rows = await CsvAsync(staff, "/directory/export/csv?" + Search, Encoding.UTF8);
-        Assert.Equal(["名称", "名称（カナ）", "種別", "サービス", "都道府県", "市区町村", "所在地", "電話", "FAX", "メール", "ホームページ", "営業日", "病床数", "定員", "機能", "最終確認日", "出典"], rows[0]);
+        Assert.Equal(["名称", "名称（カナ）", "種別", "サービス", "都道府県", "市区町村", "所在地", "電話", "FAX", "メール", "ホームページ", "営業日", "診療科目", "診療時間", "病床数", "定員", "機能", "最終確認日", "出典"], rows[0]);
         Assert.Equal(total, rows.Count - 1);
         Assert.Contains(rows, r => r[0] == "'" + DirectoryExportFixture.HostileName);
         Assert.DoesNotContain(rows, r => r[0].StartsWith('='));
         var plain = rows.Single(r => r[0] == world.Plain.Name && r[6] == world.Plain.Address);
-        Assert.Equal(["介護サービス", "鳥取県", "鳥取市", "介護サービス情報公表システム"], [plain[2], plain[4], plain[5], plain[16]]);
+        Assert.Equal(["介護サービス", "鳥取県", "鳥取市", "介護サービス情報公表システム"], [plain[2], plain[4], plain[5], plain[18]]);
     }
 
     [Fact]

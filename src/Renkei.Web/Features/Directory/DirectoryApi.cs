@@ -57,6 +57,8 @@ public static class DirectoryApi
         public string? Kind { get; set; }
         public string? Service { get; set; }
         public string[]? Fn { get; set; }
+        // Text like Kind: "Saturday"; empty or unknown means any day.
+        public string? Open { get; set; }
         public string? Sort { get; set; }
         public double? Lat { get; set; }
         public double? Lng { get; set; }
@@ -68,6 +70,7 @@ public static class DirectoryApi
             Q = Q, Pref = Pref, Area = Area, Muni = Muni, Service = Service, Fn = [.. Fn ?? []],
             Kind = Enum.TryParse<ProviderKind>(Kind, out var kind) && Enum.IsDefined(kind) ? kind : null,
             Sort = Sort, Lat = Lat, Lng = Lng, Near = Near,
+            Open = Enum.TryParse<Weekdays>(Open, out var open) && OpenWeekdaysText.Choices.Any(c => c.Day == open) ? open : null,
         };
     }
 }

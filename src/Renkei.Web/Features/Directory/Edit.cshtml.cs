@@ -23,7 +23,7 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
     [BindProperty] public long Version { get; set; }
     public Provider Provider { get; private set; } = null!;
 
-    public static readonly string[] Editable = ["Name", "NameKana", "Address", "Latitude", "Longitude", "Phone", "Fax", "Url", "Email", "OpenDays", "Beds", "Capacity"];
+    public static readonly string[] Editable = ["Name", "NameKana", "Address", "Latitude", "Longitude", "Phone", "Fax", "Url", "Email", "OpenDays", "Departments", "Hours", "Beds", "Capacity"];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -59,6 +59,7 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
         }
         Provider.FieldMeta = meta;
         Provider.SearchKey = JapaneseText.SearchKey(Provider.Name + " " + Provider.NameKana);
+        Provider.OpenWeekdays = OpenWeekdaysText.Of(Provider.OpenDays, Provider.Hours);
         if (meta.TryGetValue("Latitude", out var lat) && lat.HandEdited && Provider.Latitude is not null) Provider.CoordinatePrecision = CoordinatePrecision.Manual;
         Provider.PublicationConsent = Consent;
         if (Confirmed) Provider.LastConfirmedOn = today;
@@ -98,7 +99,10 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
             if (!string.IsNullOrWhiteSpace(v) && string.IsNullOrEmpty(Values[name])) ModelState.AddModelError($"Values[{name}]", $"{ProviderFields.ByName[name].Label}は数字とハイフンで入力してください。");
         }
         foreach (var (name, text) in Values)
-            if (text is { Length: > 400 }) ModelState.AddModelError($"Values[{name}]", "400文字以内で入力してください。");
+        {
+            var max = ProviderFields.ByName.TryGetValue(name, out var f) ? f.MaxLength : 400;
+            if (text?.Length > max) ModelState.AddModelError($"Values[{name}]", $"{max}文字以内で入力してください。");
+        }
     }
 
     private void ReadVisibility()

@@ -8,7 +8,8 @@ namespace Renkei.Web.Features.Directory;
 /// </summary>
 public static class ProviderFields
 {
-    public sealed record Field(string Name, string Label, FieldVisibility DefaultVisibility, Func<Provider, string?> Get, Action<Provider, string?> Set);
+    /// <param name="MaxLength">The longest text staff and surveys may enter (the column's size where it is larger than the usual 400).</param>
+    public sealed record Field(string Name, string Label, FieldVisibility DefaultVisibility, Func<Provider, string?> Get, Action<Provider, string?> Set, int MaxLength = 400);
 
     private static int? Int(string? s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
     private static double? Dbl(string? s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -28,6 +29,8 @@ public static class ProviderFields
         new("Url", "ホームページ", FieldVisibility.Public, p => p.Url, (p, v) => p.Url = v),
         new("Email", "メール", FieldVisibility.Professionals, p => p.Email, (p, v) => p.Email = v),
         new("OpenDays", "営業日・診療日", FieldVisibility.Public, p => p.OpenDays, (p, v) => p.OpenDays = v),
+        new("Departments", "診療科目", FieldVisibility.Public, p => p.Departments, (p, v) => p.Departments = v, 1000),
+        new("Hours", "診療時間", FieldVisibility.Public, p => p.Hours, (p, v) => p.Hours = v, 2000),
         new("Beds", "病床数", FieldVisibility.Public, p => p.Beds?.ToString(CultureInfo.InvariantCulture), (p, v) => p.Beds = Int(v)),
         new("Capacity", "定員", FieldVisibility.Public, p => p.Capacity?.ToString(CultureInfo.InvariantCulture), (p, v) => p.Capacity = Int(v)),
         new("CorporateNumber", "法人番号", FieldVisibility.Public, p => p.CorporateNumber, (p, v) => p.CorporateNumber = v),

@@ -14,6 +14,8 @@ public sealed class ProviderFilter
     public ProviderKind? Kind { get; set; }
     public string? Service { get; set; }
     public List<string> Fn { get; set; } = [];
+    /// <summary>Only providers known to be open on this day (<see cref="Provider.OpenWeekdays"/>); unknown days are left out.</summary>
+    public Weekdays? Open { get; set; }
     /// <summary>"name" (default) or "distance" from <see cref="Lat"/>/<see cref="Lng"/> or the centroid of <see cref="Near"/>.</summary>
     public string? Sort { get; set; }
     public double? Lat { get; set; }
@@ -52,6 +54,8 @@ public sealed class ProviderSearch(RenkeiDb db)
         foreach (var code in f.Fn.Where(FunctionCatalog.IsKnown).Distinct())
             query = query.Where(p => p.Functions.Any(x => x.Code == code));
         if (JapaneseText.SearchKey(f.Q) is { Length: > 0 } key) query = TextMatch(query, key);
+        if (f.Open is { } open && open != Weekdays.None && (open & ~OpenWeekdaysText.Everyday) == 0)
+            query = query.Where(p => p.OpenWeekdays != null && (p.OpenWeekdays.Value & open) == open);
 
         var origin = await OriginAsync(f, ct);
         if (f.RadiusKm is { } radius && origin is { } centre)

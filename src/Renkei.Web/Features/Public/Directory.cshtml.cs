@@ -18,6 +18,7 @@ public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfigur
     [BindProperty(SupportsGet = true)] public string Pref { get; set; } = "31";
     [BindProperty(SupportsGet = true)] public string? Muni { get; set; }
     [BindProperty(SupportsGet = true)] public ProviderKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public Weekdays? Open { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public List<Provider> Providers { get; private set; } = [];
@@ -31,12 +32,12 @@ public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfigur
         Prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync();
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Pref && m.Kind != MunicipalityKind.DesignatedCity)
             .OrderBy(m => m.Code).ToDictionaryAsync(m => m.Code, m => m.Name);
-        var filter = new ProviderFilter { Q = Q, Pref = Pref, Muni = Muni, Kind = Kind, ConsentedOnly = true };
+        var filter = new ProviderFilter { Q = Q, Pref = Pref, Muni = Muni, Kind = Kind, Open = Open, ConsentedOnly = true };
         var (query, _) = await search.BuildAsync(filter);
         Paging = new Paging(PageNumber, await query.CountAsync(), page => $"/public/directory?{QueryString}&p={page}");
         Providers = await query.Include(p => p.Functions).Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync();
     }
 
-    public string QueryString => string.Join("&", new[] { ("Q", Q), ("Pref", Pref), ("Muni", Muni), ("Kind", Kind?.ToString()) }
+    public string QueryString => string.Join("&", new[] { ("Q", Q), ("Pref", Pref), ("Muni", Muni), ("Kind", Kind?.ToString()), ("Open", Open?.ToString()) }
         .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => $"{x.Item1}={Uri.EscapeDataString(x.Item2!)}"));
 }

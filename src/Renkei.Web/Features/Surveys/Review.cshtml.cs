@@ -51,6 +51,7 @@ public sealed class ReviewModel(RenkeiDb db, TimeProvider clock) : PageModel
             answer.AcceptedBy = who;
         }
         Provider.FieldMeta = meta;
+        Provider.OpenWeekdays = OpenWeekdaysText.Of(Provider.OpenDays, Provider.Hours);
         Provider.LastConfirmedOn = JapanTime.TodayJst(clock);
         Provider.UpdatedAtUtc = now;
         Recipient.AcceptedAtUtc = now;

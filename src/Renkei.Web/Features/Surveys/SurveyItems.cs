@@ -8,7 +8,7 @@ namespace Renkei.Web.Features.Surveys;
 public static class SurveyItems
 {
     /// <summary>Basic fields a survey may ask the provider to confirm.</summary>
-    public static readonly string[] ConfirmableFields = ["Phone", "Fax", "Email", "OpenDays", "Url"];
+    public static readonly string[] ConfirmableFields = ["Phone", "Fax", "Email", "OpenDays", "Hours", "Url"];
 
     public const string Yes = "yes";
     public const string No = "no";
@@ -34,6 +34,14 @@ public static class SurveyItems
         ItemKind.Field => ProviderFields.ByName[item.Key["field:".Length..]].Get(p),
         ItemKind.Function => p.Functions.Any(f => f.Code == item.Key["function:".Length..]) ? "対応あり" : "登録なし",
         _ => null,
+    };
+
+    /// <summary>The longest answer accepted: a field's own limit (診療時間 is long), 2000 for a free question.</summary>
+    public static int MaxLength(Item item) => item.Kind switch
+    {
+        ItemKind.Question => 2000,
+        ItemKind.Field => ProviderFields.ByName[item.Key["field:".Length..]].MaxLength,
+        _ => 400,
     };
 
     public static string Display(string? value) => value switch

@@ -9,13 +9,13 @@ namespace Renkei.Web.Features.Directory.Export;
 public sealed record DirectoryEntry(
     int Id, ProviderKind Kind, string? MunicipalityCode, string Name, string? NameKana, string KindName, string? Service,
     string? Prefecture, string? Municipality, string? Address, string? Phone, string? Fax, string? Email, string? Url,
-    string? OpenDays, string? Beds, string? Capacity, string Functions, string? LastConfirmed, string? Source)
+    string? OpenDays, string? Departments, string? Hours, string? Beds, string? Capacity, string Functions, string? LastConfirmed, string? Source)
 {
     public static readonly string[] Header =
-        ["名称", "名称（カナ）", "種別", "サービス", "都道府県", "市区町村", "所在地", "電話", "FAX", "メール", "ホームページ", "営業日", "病床数", "定員", "機能", "最終確認日", "出典"];
+        ["名称", "名称（カナ）", "種別", "サービス", "都道府県", "市区町村", "所在地", "電話", "FAX", "メール", "ホームページ", "営業日", "診療科目", "診療時間", "病床数", "定員", "機能", "最終確認日", "出典"];
 
     public string?[] Cells() =>
-        [Name, NameKana, KindName, Service, Prefecture, Municipality, Address, Phone, Fax, Email, Url, OpenDays, Beds, Capacity, Functions, LastConfirmed, Source];
+        [Name, NameKana, KindName, Service, Prefecture, Municipality, Address, Phone, Fax, Email, Url, OpenDays, Departments, Hours, Beds, Capacity, Functions, LastConfirmed, Source];
 }
 
 /// <summary>
@@ -62,7 +62,7 @@ public sealed class DirectoryEntries(RenkeiDb db, ProviderSearch search)
             Show("PrefectureCode", prefectures.GetValueOrDefault(p.PrefectureCode)),
             Show("MunicipalityCode", p.MunicipalityCode is null ? null : municipalities.GetValueOrDefault(p.MunicipalityCode)),
             Show("Address", p.Address), Show("Phone", p.Phone), Show("Fax", p.Fax), Show("Email", p.Email), Show("Url", p.Url),
-            Show("OpenDays", p.OpenDays),
+            Show("OpenDays", p.OpenDays), Show("Departments", p.Departments), Show("Hours", p.Hours),
             Show("Beds", p.Beds?.ToString(CultureInfo.InvariantCulture)), Show("Capacity", p.Capacity?.ToString(CultureInfo.InvariantCulture)),
             functionNames,
             p.LastConfirmedOn?.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),

@@ -10,10 +10,11 @@ namespace Renkei.Web.Features.Directory.Import;
 /// yields the diff; applying writes the whole plan in one transaction or nothing. Fields staff edited
 /// by hand are kept unless the caller asks to overwrite them. Running the same file twice changes nothing.
 /// </summary>
-public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMatcher matcher)
+public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMatcher matcher)
 {
     public async Task<ImportPlan> PlanAsync(ImportFile file, bool overwriteHandEdits, CancellationToken ct = default)
     {
+        if (file.UpdatesOnly is { } unknownReason) return await PlanUpdatesAsync(file, unknownReason, overwriteHandEdits, ct);
         var scheme = file.Slice.Scheme;
         var existing = await db.Set<ProviderIdentifier>().AsNoTracking().Where(i => i.Scheme == scheme)
             .Select(i => new { i.Value, i.ProviderId }).ToDictionaryAsync(i => i.Value, i => i.ProviderId, ct);
@@ -77,9 +78,12 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
                 var kept = change.Fields.Where(f => f.KeptHandEdit).Select(f => f.Field).ToHashSet();
                 SetFields(p, change.Row, file, keepHandEdits: true, kept);
                 if (change.Attach) p.Identifiers.Add(new ProviderIdentifier { Scheme = change.Row.Scheme, Value = change.Row.Key });
-                p.Functions.RemoveAll(f => f.Source == file.Source);
-                p.Functions.AddRange(change.Row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
-                p.Listed = true;
+                if (file.UpdatesOnly is null) // an updates-only file says nothing of functions or listing
+                {
+                    p.Functions.RemoveAll(f => f.Source == file.Source);
+                    p.Functions.AddRange(change.Row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
+                    p.Listed = true;
+                }
                 p.UpdatedAtUtc = now;
             }
             foreach (var id in plan.NoLongerListed) toChange[id].Listed = false;
@@ -134,6 +138,7 @@ public sealed class DirectoryImporter(RenkeiDb db, TimeProvider clock, SourceMat
         }
         p.FieldMeta = new Dictionary<string, FieldMeta>(p.FieldMeta); // a new instance so EF sees the change
         p.SearchKey = JapaneseText.SearchKey(p.Name + " " + p.NameKana);
+        p.OpenWeekdays = OpenWeekdaysText.Of(p.OpenDays, p.Hours);
         p.CoordinatePrecision = p.Latitude is null ? CoordinatePrecision.None
             : p.FieldMeta.TryGetValue("Latitude", out var lat) && lat.Source == DataSource.Manual ? CoordinatePrecision.Manual : CoordinatePrecision.Exact;
     }

@@ -24,7 +24,7 @@ public static class ImportHistory
         foreach (var change in plan.Changed)
         {
             var fields = change.Fields.Where(f => !f.KeptHandEdit).ToDictionary(f => f.Field, f => new[] { f.Old, f.New });
-            yield return Entry(change.ProviderId, Changed, fields.Count == 0 ? $"{plan.File.FileName}: 機能の更新" : JsonSerializer.Serialize(fields, Json), atUtc, userName, change.Row.Fields.GetValueOrDefault("MunicipalityCode"));
+            yield return Entry(change.ProviderId, Changed, fields.Count == 0 ? $"{plan.File.FileName}: 機能の更新" : JsonSerializer.Serialize(fields, Json), atUtc, userName, change.Row.Fields.GetValueOrDefault("MunicipalityCode") ?? change.CurrentMunicipality);
         }
         foreach (var id in plan.NoLongerListed)
             yield return Entry(id, Unlisted, $"{plan.File.FileName} に掲載されていません", atUtc, userName, null);

@@ -27,7 +27,15 @@ public sealed record ImportFile(
     DateOnly? AsOf,
     IReadOnlyList<ImportedProvider> Rows,
     IReadOnlyList<RejectedRow> Rejected,
-    ImportSlice Slice);
+    ImportSlice Slice)
+{
+    /// <summary>
+    /// Set for a file that only adds fields to providers other files brought in (医療情報ネット 診療科・診療時間票): its rows
+    /// never create providers, and it lists no slice, so nothing is reported as no longer listed. The function gives
+    /// the reason a row is rejected when its provider is not in the directory.
+    /// </summary>
+    public Func<ImportedProvider, string>? UpdatesOnly { get; init; }
+}
 
 /// <summary>Which providers a file speaks for: its identifier scheme, kinds, service codes and (optionally) prefectures.</summary>
 public sealed record ImportSlice(IdentifierScheme Scheme, IReadOnlySet<ProviderKind> Kinds, IReadOnlySet<string>? ServiceCodes, IReadOnlySet<string>? Prefectures);

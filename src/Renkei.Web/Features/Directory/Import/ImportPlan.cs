@@ -2,7 +2,12 @@ namespace Renkei.Web.Features.Directory.Import;
 
 public sealed record FieldChange(string Field, string? Old, string? New, bool KeptHandEdit);
 
-public sealed record PlannedChange(ImportedProvider Row, int ProviderId, IReadOnlyList<FieldChange> Fields, bool FunctionsChanged, bool Attach = false);
+public sealed record PlannedChange(ImportedProvider Row, int ProviderId, IReadOnlyList<FieldChange> Fields, bool FunctionsChanged, bool Attach = false)
+{
+    /// <summary>The provider's name and municipality now, for reports, when the row does not carry them (an updates-only file).</summary>
+    public string? CurrentName { get; init; }
+    public string? CurrentMunicipality { get; init; }
+}
 
 /// <summary>
 /// The diff between a file and the directory, computed before anything is written. A change with

@@ -17,7 +17,7 @@ public static class ImportReport
     public static string ToJson(ImportPlan plan) => JsonSerializer.Serialize(new Data([.. plan.File.Rejected], Changes(plan), [.. plan.NoLongerListed]), Options);
 
     public static List<Changed> Changes(ImportPlan plan) =>
-        [.. plan.Changed.Select(c => new Changed(c.ProviderId, c.Row.Fields.GetValueOrDefault("Name") ?? "", [.. c.Fields], c.FunctionsChanged))];
+        [.. plan.Changed.Select(c => new Changed(c.ProviderId, c.Row.Fields.GetValueOrDefault("Name") ?? c.CurrentName ?? "", [.. c.Fields], c.FunctionsChanged))];
 
     public static Data? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<Data>(json, Options);
 }

@@ -100,6 +100,6 @@ public sealed class IryojohoLayout
             ? [.. header.Select(h => h.Trim())] : Columns;
 
     // Letter case and full-/half-width forms are the only differences tolerated (gw/GW, 第１週/第1週).
-    private static bool Same(string a, string b) =>
+    internal static bool Same(string a, string b) =>
         string.Equals(a.Trim().Normalize(NormalizationForm.FormKC), b.Trim().Normalize(NormalizationForm.FormKC), StringComparison.OrdinalIgnoreCase);
 }

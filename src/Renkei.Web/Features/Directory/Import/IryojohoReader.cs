@@ -8,7 +8,8 @@ namespace Renkei.Web.Features.Directory.Import;
 
 /// <summary>
 /// 医療情報ネット（ナビイ）open data, facility files (施設票): hospitals (01-1_hospital_facility_info_YYYYMMDD.csv),
-/// clinics (02-1_clinic_…), dental clinics (03-1_dental_…) and pharmacies (05_pharmacy_…). UTF-8, exactly the
+/// clinics (02-1_clinic_…), dental clinics (03-1_dental_…) and pharmacies (05_pharmacy_…); the 診療科・診療時間票
+/// goes to <see cref="IryojohoHoursReader"/>. UTF-8, exactly the
 /// published columns of one of the layouts in <see cref="IryojohoLayout"/>, recognised by the header row.
 /// The as-of date comes from the file name. Bad rows are rejected with line and reason.
 /// </summary>
@@ -19,6 +20,8 @@ public static partial class IryojohoReader
     // Every ID seen begins with the 都道府県コード and the 機関区分, which keeps the kinds' IDs apart.
     [GeneratedRegex("^[0-9A-Za-z]{1,20}$")]
     private static partial Regex Id();
+
+    internal static bool IsId(string id) => Id().IsMatch(id);
 
     [GeneratedRegex(@"^\d{2}$")]
     private static partial Regex TwoDigits();
@@ -32,6 +35,8 @@ public static partial class IryojohoReader
     public static ImportFile Read(string path, string displayName, IReadOnlySet<string> municipalities, string? prefectureFilter = null)
     {
         var header = FirstRow(path);
+        // The 診療科・診療時間票 shares the command and the upload choice: its header tells it apart.
+        if (IryojohoHoursReader.Recognises(header)) return IryojohoHoursReader.Read(path, displayName, prefectureFilter);
         var layout = IryojohoLayout.Match(header);
         var rows = SourceCsv.ReadWithHeader(path, displayName, layout.ExpectedHeader(header));
         var accepted = new List<ImportedProvider>();
@@ -90,7 +95,7 @@ public static partial class IryojohoReader
     }
 
     /// <summary>The date in the published file name (…_20250601.csv), when it has one.</summary>
-    private static DateOnly? AsOf(string fileName) =>
+    internal static DateOnly? AsOf(string fileName) =>
         FileDate().Match(fileName) is { Success: true } m
         && DateOnly.TryParseExact(m.Groups[1].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 

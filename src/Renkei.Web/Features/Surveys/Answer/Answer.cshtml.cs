@@ -70,7 +70,7 @@ public sealed class AnswerModel(RenkeiDb db, TimeProvider clock) : PageModel
         {
             var text = Answers.GetValueOrDefault(item.Key)?.Trim();
             if (string.IsNullOrEmpty(text)) { result[item.Key] = null; continue; }
-            var max = item.Kind == SurveyItems.ItemKind.Question ? 2000 : 400;
+            var max = SurveyItems.MaxLength(item);
             if (text.Length > max) { ModelState.AddModelError($"Answers[{item.Key}]", $"{item.Label}：{max}文字以内で入力してください。"); continue; }
             result[item.Key] = item.Kind switch
             {
