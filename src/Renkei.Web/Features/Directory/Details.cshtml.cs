@@ -30,7 +30,7 @@ public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Provider) && a.EntityKey == key)
             .OrderByDescending(a => a.Id).Take(50).ToListAsync();
-        if (CanEdit && Surveys.StaffOnlyAttribute.Allows(User)) await LoadLatestSurvey(p.Id);
+        if (CanEdit && Accounts.StaffOnlyAttribute.Allows(User)) await LoadLatestSurvey(p.Id);
         return Page();
     }
 

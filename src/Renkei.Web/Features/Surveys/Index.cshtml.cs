@@ -1,3 +1,4 @@
+using Renkei.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Web.Platform.Data;

@@ -32,6 +32,6 @@ public sealed partial class DirectoryImporter
             else changed.Add(new PlannedChange(row, id, fields, FunctionsChanged: false) { CurrentName = p.Name, CurrentMunicipality = p.MunicipalityCode });
         }
         var accepted = file.Rows.Where(r => existing.ContainsKey(r.Key)).ToList();
-        return new ImportPlan(file with { Rows = accepted, Rejected = [.. rejected.OrderBy(r => r.Line)] }, [], changed, unchanged, []);
+        return new ImportPlan(file with { Rows = accepted, Rejected = [.. rejected.OrderBy(r => r.Line)] }, [], changed, unchanged, [], []);
     }
 }
