@@ -105,4 +105,31 @@ public sealed class ContactAndMapBrowserTests(BrowserFixture app)
         await Expect(page.GetByTestId("roster-table")).ToContainTextAsync("0857-22-4444");
         Assert.False(console.Any(c => c.Contains("Content Security Policy", StringComparison.Ordinal)), string.Join("\n", console));
     }
+
+    [Fact]
+    public async Task The_import_upload_goes_through_the_progress_script_and_shows_the_preview_then_the_report()
+    {
+        var file = Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata", "jigyosho_155.csv");
+        var page = await app.NewPageAsync();
+        var console = WatchConsole(page);
+        await Pages.SignInAsync(page, app.BaseUrl, "tottori-staff");
+        await page.GotoAsync(app.BaseUrl + "/directory/import");
+        await page.GetByLabel("ファイル").SetInputFilesAsync(file);
+        await page.GetByLabel("都道府県で絞り込む").FillAsync("31");
+        // Sent by XMLHttpRequest (the progress script), not as a plain form post.
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "アップロード" }).ClickAsync(),
+            r => r.Method == "POST" && r.Url.EndsWith("/directory/import", StringComparison.Ordinal));
+        Assert.Equal("xhr", request.ResourceType);
+        await Expect(page.GetByTestId("preview")).ToContainTextAsync("新規");
+        Assert.EndsWith("/directory/import", page.Url, StringComparison.Ordinal);
+
+        // Applying redirects to the report; the page shows it and its address. (The answer's form is new, as after a plain post: choose the file again.)
+        await page.GetByLabel("ファイル").SetInputFilesAsync(file);
+        await page.GetByLabel("確認のみ").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "アップロード" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("を取り込みました");
+        Assert.Matches("/directory/imports/[0-9]+$", page.Url);
+        Assert.False(console.Any(c => c.Contains("Content Security Policy", StringComparison.Ordinal)), string.Join("\n", console));
+    }
 }
