@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Renkei.Web.Features.Directory;
+using Renkei.Web.Features.Directory.Contacts;
 using Renkei.Web.Features.Directory.Export;
 using Renkei.Web.Features.Program;
 using Renkei.Web.Features.Regions;
@@ -37,6 +38,7 @@ public static class RenkeiPipeline
         app.MapArrangementApi();
         app.MapDirectoryApi();
         app.MapDirectoryExport();
+        app.MapContactRosterExport();
         app.MapPublicDirectoryApi();
     }
 }

@@ -21,7 +21,7 @@ public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var p = await db.Providers.AsNoTracking().Include(x => x.Identifiers).Include(x => x.Functions).SingleOrDefaultAsync(x => x.Id == id);
+        var p = await db.Providers.AsNoTracking().Include(x => x.Identifiers).Include(x => x.Functions).Include(x => x.Contacts).SingleOrDefaultAsync(x => x.Id == id);
         if (p is null) return NotFound();
         Provider = p;
         MunicipalityName = await db.Municipalities.Where(m => m.Code == p.MunicipalityCode).Select(m => m.Name).SingleOrDefaultAsync();

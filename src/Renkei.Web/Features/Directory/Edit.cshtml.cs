@@ -60,7 +60,9 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
         Provider.FieldMeta = meta;
         Provider.SearchKey = JapaneseText.SearchKey(Provider.Name + " " + Provider.NameKana);
         Provider.OpenWeekdays = OpenWeekdaysText.Of(Provider.OpenDays, Provider.Hours);
-        if (meta.TryGetValue("Latitude", out var lat) && lat.HandEdited && Provider.Latitude is not null) Provider.CoordinatePrecision = CoordinatePrecision.Manual;
+        // Either half of a point set by hand (typed or clicked on the map) makes the point manual; imports then keep it.
+        if (Provider.Latitude is not null && new[] { "Latitude", "Longitude" }.Any(f => meta.TryGetValue(f, out var m) && m.HandEdited))
+            Provider.CoordinatePrecision = CoordinatePrecision.Manual;
         Provider.PublicationConsent = Consent;
         if (Confirmed) Provider.LastConfirmedOn = today;
         Provider.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;

@@ -26,6 +26,15 @@ public static partial class ContactText
         return result.Count(char.IsAsciiDigit) >= 6 ? result : null;
     }
 
+    /// <summary>" Renkei@Example.JP " (also full-width) → "Renkei@Example.JP"; null when it is not shaped like an address.</summary>
+    public static string? Email(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var s = text.Normalize(NormalizationForm.FormKC).Trim();
+        if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
+        return EmailShape().IsMatch(s) ? s : null;
+    }
+
     /// <summary>Splits the "URL" column of the open data, which sometimes holds an e-mail address or lacks a scheme.</summary>
     public static (string? Url, string? Email) UrlOrEmail(string? text)
     {

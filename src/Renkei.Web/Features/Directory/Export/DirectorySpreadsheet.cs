@@ -41,11 +41,17 @@ public static class DirectorySpreadsheet
             }
             table.Rows.Add(row);
         }
+        await WriteTableAsync(output, table, ct);
+    }
+
+    /// <summary>One sheet named after the table, header row first (also the contact roster's download).</summary>
+    public static async Task WriteTableAsync(Stream output, DataTable table, CancellationToken ct)
+    {
         var path = Path.GetTempFileName();
         try
         {
             await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
-                await MiniExcel.SaveAsAsync(file, table, sheetName: SheetName, excelType: ExcelType.XLSX, cancellationToken: ct);
+                await MiniExcel.SaveAsAsync(file, table, sheetName: table.TableName, excelType: ExcelType.XLSX, cancellationToken: ct);
             await using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
             await read.CopyToAsync(output, ct);
         }

@@ -1,0 +1,55 @@
+using System.Data;
+using Microsoft.Net.Http.Headers;
+using Renkei.Web.Features.Audit;
+using Renkei.Web.Features.Directory.Export;
+using Renkei.Web.Platform.Data;
+using Renkei.Web.Platform.Text;
+using Renkei.Web.Platform.Time;
+
+namespace Renkei.Web.Features.Directory.Contacts;
+
+/// <summary>Downloads of the contact roster (same filters as /directory/contacts, every page): CSV (UTF-8 with BOM) and xlsx.</summary>
+public static class ContactRosterExport
+{
+    public const string BaseName = "入退院連絡窓口一覧";
+
+    public static void MapContactRosterExport(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/directory/contacts/export").RequireAuthorization();
+        export.MapGet("/csv", async ([AsParameters] RosterFilter f, RenkeiDb db, TimeProvider clock, HttpContext http) =>
+        {
+            await AuditAsync(db, "CSV", http);
+            var names = await ContactRoster.MunicipalityNamesAsync(db, http.RequestAborted);
+            Start(http, "text/csv; charset=utf-8", clock, "csv");
+            await using var csv = new CsvWriter(http.Response.Body);
+            await csv.WriteRowAsync(RosterRow.Header);
+            await foreach (var row in ContactRoster.ReadAsync(db, f, http.RequestAborted)) await csv.WriteRowAsync(row.Cells(names));
+        });
+        export.MapGet("/xlsx", async ([AsParameters] RosterFilter f, RenkeiDb db, TimeProvider clock, HttpContext http) =>
+        {
+            await AuditAsync(db, "Excel", http);
+            var names = await ContactRoster.MunicipalityNamesAsync(db, http.RequestAborted);
+            using var table = new DataTable(BaseName);
+            foreach (var name in RosterRow.Header) table.Columns.Add(name, typeof(string));
+            await foreach (var row in ContactRoster.ReadAsync(db, f, http.RequestAborted))
+                table.Rows.Add(row.Cells(names).Select(c => (object?)c ?? DBNull.Value).ToArray());
+            Start(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", clock, "xlsx");
+            await DirectorySpreadsheet.WriteTableAsync(http.Response.Body, table, http.RequestAborted);
+        });
+    }
+
+    private static void Start(HttpContext http, string contentType, TimeProvider clock, string extension)
+    {
+        http.Response.ContentType = contentType;
+        // filename* carries the Japanese name (RFC 6266); the ASCII one is for clients that ignore it.
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = "contacts." + extension,
+            FileNameStar = $"{BaseName}_{JapanTime.TodayJst(clock):yyyyMMdd}.{extension}",
+        }.ToString();
+    }
+
+    // Named people's phone numbers and addresses leaving the system in bulk: record who took which list.
+    private static Task AuditAsync(RenkeiDb db, string format, HttpContext http) =>
+        db.AuditAsync(AuditActions.Read, nameof(ProviderContact), details: $"{BaseName} {format}出力: {http.Request.QueryString}", ct: http.RequestAborted);
+}
