@@ -47,8 +47,14 @@ public static class ProgramItems
     public static string Slug(this ProgramItem item) => item.ToString().ToLowerInvariant();
 
     /// <summary>
-    /// Whether Renkei has built the module for this item yet. The home page says so plainly
-    /// instead of showing invented figures. Flip to true as each module lands.
+    /// Where Renkei's module for this item lives, or null while it is not built. The home page says
+    /// "未提供" plainly instead of showing invented figures. Add each module's page as it lands.
     /// </summary>
-    public static bool ModuleBuilt(this ProgramItem item) => false;
+    public static string? ModuleUrl(this ProgramItem item) => item switch
+    {
+        ProgramItem.A => "/directory",
+        _ => null,
+    };
+
+    public static bool ModuleBuilt(this ProgramItem item) => item.ModuleUrl() is not null;
 }

@@ -34,7 +34,7 @@ public static class ContactRosterExport
             await foreach (var row in ContactRoster.ReadAsync(db, f, http.RequestAborted))
                 table.Rows.Add(row.Cells(names).Select(c => (object?)c ?? DBNull.Value).ToArray());
             Start(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", clock, "xlsx");
-            await DirectorySpreadsheet.WriteTableAsync(http.Response.Body, table, http.RequestAborted);
+            await XlsxTable.WriteAsync(http.Response.Body, http.RequestAborted, table);
         });
     }
 

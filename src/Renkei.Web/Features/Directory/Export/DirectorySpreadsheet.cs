@@ -18,10 +18,6 @@ public static class DirectorySpreadsheet
             await csv.WriteRowAsync(shiftJis ? e.Cells().Select(ShiftJis.Prepare) : e.Cells());
     }
 
-    /// <summary>
-    /// xlsx through a temporary file: the zip container is finished with synchronous writes, which the
-    /// response body refuses, and the finished file need not sit in memory.
-    /// </summary>
     public static async Task WriteXlsxAsync(Stream output, IAsyncEnumerable<DirectoryEntry> entries, CancellationToken ct)
     {
         // A DataTable, not dictionaries, so that an empty search still gets its header row.
@@ -41,23 +37,6 @@ public static class DirectorySpreadsheet
             }
             table.Rows.Add(row);
         }
-        await WriteTableAsync(output, table, ct);
-    }
-
-    /// <summary>One sheet named after the table, header row first (also the contact roster's download).</summary>
-    public static async Task WriteTableAsync(Stream output, DataTable table, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        try
-        {
-            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
-                await MiniExcel.SaveAsAsync(file, table, sheetName: table.TableName, excelType: ExcelType.XLSX, cancellationToken: ct);
-            await using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
-            await read.CopyToAsync(output, ct);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        await XlsxTable.WriteAsync(output, ct, table);
     }
 }
