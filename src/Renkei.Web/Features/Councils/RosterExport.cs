@@ -1,0 +1,50 @@
+using System.Data;
+using MiniExcelLibs;
+using Renkei.Web.Platform.Text;
+
+namespace Renkei.Web.Features.Councils;
+
+/// <summary>The member list (名簿) of a council as CSV (UTF-8 with BOM) or xlsx, in the order shown on screen.</summary>
+public static class RosterExport
+{
+    public const string SheetName = "委員名簿";
+
+    public static readonly string[] Header = ["No.", "分類", "職種", "団体・機関", "氏名", "役職", "任期開始", "任期終了", "状態"];
+
+    public static List<string?[]> Rows(IReadOnlyList<CouncilMember> members, DateOnly today) =>
+        [.. members.Select((m, i) => new string?[]
+        {
+            (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), m.Profession.Group().Japanese(), m.Profession.Japanese(),
+            m.OrganisationName, m.PersonName, m.Role,
+            m.TermFrom is { } f ? Platform.Time.Wareki.FormatDate(f) : null, m.TermTo is { } t ? Platform.Time.Wareki.FormatDate(t) : null,
+            m.TermEnded(today) ? "任期終了" : "在任",
+        })];
+
+    public static async Task<byte[]> CsvAsync(IReadOnlyList<CouncilMember> members, DateOnly today)
+    {
+        using var buffer = new MemoryStream();
+        await using (var csv = new CsvWriter(buffer))
+        {
+            await csv.WriteRowAsync(Header);
+            foreach (var row in Rows(members, today)) await csv.WriteRowAsync(row);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A council has tens of members, so the workbook is built in memory.</summary>
+    public static async Task<byte[]> XlsxAsync(IReadOnlyList<CouncilMember> members, DateOnly today, CancellationToken ct)
+    {
+        // A DataTable, not dictionaries, so that an empty roster still gets its header row.
+        using var table = new DataTable(SheetName);
+        foreach (var name in Header) table.Columns.Add(name, typeof(string));
+        foreach (var cells in Rows(members, today))
+        {
+            var row = table.NewRow();
+            for (var i = 0; i < cells.Length; i++) row[i] = (object?)cells[i] ?? DBNull.Value;
+            table.Rows.Add(row);
+        }
+        using var buffer = new MemoryStream();
+        await MiniExcel.SaveAsAsync(buffer, table, sheetName: SheetName, excelType: ExcelType.XLSX, cancellationToken: ct);
+        return buffer.ToArray();
+    }
+}
