@@ -1,5 +1,3 @@
-using System.Data;
-using MiniExcelLibs;
 using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Councils;
@@ -32,19 +30,9 @@ public static class RosterExport
     }
 
     /// <summary>A council has tens of members, so the workbook is built in memory.</summary>
-    public static async Task<byte[]> XlsxAsync(IReadOnlyList<CouncilMember> members, DateOnly today, CancellationToken ct)
+    public static Task<byte[]> XlsxAsync(IReadOnlyList<CouncilMember> members, DateOnly today, CancellationToken ct)
     {
-        // A DataTable, not dictionaries, so that an empty roster still gets its header row.
-        using var table = new DataTable(SheetName);
-        foreach (var name in Header) table.Columns.Add(name, typeof(string));
-        foreach (var cells in Rows(members, today))
-        {
-            var row = table.NewRow();
-            for (var i = 0; i < cells.Length; i++) row[i] = (object?)cells[i] ?? DBNull.Value;
-            table.Rows.Add(row);
-        }
-        using var buffer = new MemoryStream();
-        await MiniExcel.SaveAsAsync(buffer, table, sheetName: SheetName, excelType: ExcelType.XLSX, cancellationToken: ct);
-        return buffer.ToArray();
+        using var table = XlsxTable.Of(SheetName, Header, Rows(members, today));
+        return XlsxTable.ToBytesAsync(ct, table);
     }
 }

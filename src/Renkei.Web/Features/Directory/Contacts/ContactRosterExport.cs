@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.Net.Http.Headers;
 using Renkei.Web.Features.Audit;
 using Renkei.Web.Features.Directory.Export;
@@ -29,10 +28,9 @@ public static class ContactRosterExport
         {
             await AuditAsync(db, "Excel", http);
             var names = await ContactRoster.MunicipalityNamesAsync(db, http.RequestAborted);
-            using var table = new DataTable(BaseName);
-            foreach (var name in RosterRow.Header) table.Columns.Add(name, typeof(string));
-            await foreach (var row in ContactRoster.ReadAsync(db, f, http.RequestAborted))
-                table.Rows.Add(row.Cells(names).Select(c => (object?)c ?? DBNull.Value).ToArray());
+            var rows = new List<IReadOnlyList<string?>>();
+            await foreach (var row in ContactRoster.ReadAsync(db, f, http.RequestAborted)) rows.Add(row.Cells(names));
+            using var table = XlsxTable.Of(BaseName, RosterRow.Header, rows);
             Start(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", clock, "xlsx");
             await XlsxTable.WriteAsync(http.Response.Body, http.RequestAborted, table);
         });
