@@ -31,7 +31,7 @@ public sealed class CountermeasuresModel(RenkeiDb db, TimeProvider clock) : Pdca
         await ResolveAsync() ?? await PdcaSpreadsheet.CsvAsync($"{ExportName}_{Choice.Name}", Header, await ExportRowsAsync("CSV"), Clock);
 
     public async Task<IActionResult> OnGetXlsxAsync() =>
-        await ResolveAsync() ?? await PdcaSpreadsheet.XlsxAsync($"{ExportName}_{Choice.Name}", Header, await ExportRowsAsync("Excel"), Clock);
+        await ResolveAsync() ?? await PdcaSpreadsheet.XlsxAsync(ExportName, $"{ExportName}_{Choice.Name}", Header, await ExportRowsAsync("Excel"), Clock);
 
     public string Query(string? handler) => Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
     {

@@ -38,7 +38,7 @@ public sealed class IssuesModel(RenkeiDb db, TimeProvider clock) : PdcaPage(db, 
         await ResolveAsync() ?? await PdcaSpreadsheet.CsvAsync($"{ExportName}_{Choice.Name}", Header, await ExportRowsAsync("CSV"), Clock);
 
     public async Task<IActionResult> OnGetXlsxAsync() =>
-        await ResolveAsync() ?? await PdcaSpreadsheet.XlsxAsync($"{ExportName}_{Choice.Name}", Header, await ExportRowsAsync("Excel"), Clock);
+        await ResolveAsync() ?? await PdcaSpreadsheet.XlsxAsync(ExportName, $"{ExportName}_{Choice.Name}", Header, await ExportRowsAsync("Excel"), Clock);
 
     public static readonly string[] Header = ["ID", "年度", "課題", "根拠", "場面", "事業項目", "優先度", "出所", "状況", "更新者", "更新日時"];
 

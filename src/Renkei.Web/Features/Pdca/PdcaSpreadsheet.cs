@@ -23,14 +23,15 @@ public static class PdcaSpreadsheet
         return new FileContentResult(buffer.ToArray(), "text/csv; charset=utf-8") { FileDownloadName = FileName(baseName, clock, "csv") };
     }
 
-    public static async Task<FileContentResult> XlsxAsync(string baseName, IReadOnlyList<string> header, IEnumerable<string?[]> rows, TimeProvider clock)
+    /// <param name="sheetName">The list's name (課題一覧); <paramref name="baseName"/> adds the municipality for the file.</param>
+    public static async Task<FileContentResult> XlsxAsync(string sheetName, string baseName, IReadOnlyList<string> header, IEnumerable<string?[]> rows, TimeProvider clock)
     {
         // A DataTable, so that an empty list still gets its header row.
-        using var table = new DataTable(baseName);
+        using var table = new DataTable(sheetName);
         foreach (var name in header) table.Columns.Add(name, typeof(string));
         foreach (var cells in rows) table.Rows.Add([.. cells.Select(c => (object?)c ?? DBNull.Value)]);
         using var buffer = new MemoryStream();
-        await MiniExcel.SaveAsAsync(buffer, table, sheetName: baseName, excelType: ExcelType.XLSX);
+        await MiniExcel.SaveAsAsync(buffer, table, sheetName: sheetName, excelType: ExcelType.XLSX);
         return new FileContentResult(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         {
             FileDownloadName = FileName(baseName, clock, "xlsx"),
