@@ -52,6 +52,7 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
         log.LogInformation("Demo organisations and {Count} demo accounts created", accounts.Count);
         await ImportProvidersAsync(ct);
         await DemoCouncil.SeedAsync(db, ct);
+        await DemoPdca.SeedAsync(db, ct);
         return accounts;
     }
 

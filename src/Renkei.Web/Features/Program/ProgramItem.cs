@@ -53,6 +53,7 @@ public static class ProgramItems
     public static string? ModuleUrl(this ProgramItem item) => item switch
     {
         ProgramItem.A => "/directory",
+        ProgramItem.I => "/pdca",
         _ => null,
     };
 
