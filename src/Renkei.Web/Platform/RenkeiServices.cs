@@ -90,6 +90,7 @@ public static class RenkeiServices
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             o.Filters.Add<FormOnceFilter>();
+            JapaneseBindingMessages.Apply(o.ModelBindingMessageProvider);
         });
         services.AddHealthChecks().AddDbContextCheck<RenkeiDb>("database");
         services.AddScoped<ReferenceDataLoader>();
