@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Directory.Export;
+using Renkei.Web.Features.Indicators;
 using Renkei.Web.Features.Program;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Web;
@@ -38,5 +39,6 @@ public static class RenkeiPipeline
         app.MapDirectoryApi();
         app.MapDirectoryExport();
         app.MapPublicDirectoryApi();
+        app.MapIndicatorEndpoints();
     }
 }
