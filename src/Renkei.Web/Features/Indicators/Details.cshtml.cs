@@ -29,7 +29,8 @@ public sealed class DetailsModel(RenkeiDb db, IndicatorResults results, ValueSto
     public async Task<IActionResult> OnPostTargetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
-        if (!CanEdit) return Forbid();
+        // A post names the municipality it writes to; never fall back to the caller's own.
+        if (!CanEdit || Muni != Choice.Code) return Forbid();
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(TargetValue) && (value = ValueImport.ParseValue(TargetValue)) is null) ModelState.AddModelError(nameof(TargetValue), "目標値は数値で入力してください。");
         if (value < 0) ModelState.AddModelError(nameof(TargetValue), "目標値は0以上で入力してください。");

@@ -118,7 +118,8 @@ public sealed class ValueImport(RenkeiDb db, ValueStore store, IndicatorResults 
     {
         var s = Normal(text).Replace("年度", "", StringComparison.Ordinal);
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return y is >= 1900 and <= 2200 ? y : null;
-        return Wareki.TryParse(s + "年4月1日", out var date) ? date.Year : null;
+        // The 年度 starts in April, but an era's first year may start later (令和元年 = 2019-05-01): try the year's end too.
+        return Wareki.TryParse(s + "年4月1日", out var date) || Wareki.TryParse(s + "年12月31日", out date) ? date.Year : null;
     }
 
     public static decimal? ParseValue(string text) =>

@@ -9,6 +9,9 @@ namespace Renkei.Web.Features.Indicators;
 /// </summary>
 public sealed class ValueStore(RenkeiDb db, TimeProvider clock, IndicatorResults results)
 {
+    /// <summary>The version a form carries for a value that did not exist (new rows start at version 0).</summary>
+    public const long NoRow = -1;
+
     /// <summary>
     /// Stores the live counts of the current 年度 as its recorded values (ValueOrigin.Snapshot), with their
     /// provenance, so the 年度 keeps them after the directory changes. Returns how many were stored.
@@ -31,13 +34,15 @@ public sealed class ValueStore(RenkeiDb db, TimeProvider clock, IndicatorResults
         return stored;
     }
 
-    /// <summary>Adds or updates one value (not saved). With <paramref name="expectedVersion"/>, a row changed by someone else since is a conflict.</summary>
+    /// <summary>Adds or updates one value (not saved).</summary>
+    /// <param name="expectedVersion">The version the user saw: null = no check, <see cref="NoRow"/> = there was none;
+    /// a row added, changed or removed by someone else since is a conflict.</param>
     public async Task PutAsync(string municipalityCode, int elementId, int year, decimal value, string? note, ValueOrigin origin, string? user, long? expectedVersion, CancellationToken ct = default)
     {
         var row = await db.DataValues.SingleOrDefaultAsync(v => v.MunicipalityCode == municipalityCode && v.DataElementId == elementId && v.FiscalYear == year, ct);
+        if (expectedVersion is { } expected && (row is null ? expected != NoRow : expected == NoRow)) throw new DbUpdateConcurrencyException(Concurrency.Message);
         if (row is null)
         {
-            if (expectedVersion is > 0) throw new DbUpdateConcurrencyException(Concurrency.Message);
             row = db.DataValues.Add(new DataValue { MunicipalityCode = municipalityCode, DataElementId = elementId, FiscalYear = year }).Entity;
         }
         else if (expectedVersion is { } v)
@@ -52,7 +57,8 @@ public sealed class ValueStore(RenkeiDb db, TimeProvider clock, IndicatorResults
     public async Task RemoveAsync(string municipalityCode, int elementId, int year, long? expectedVersion, CancellationToken ct = default)
     {
         var row = await db.DataValues.SingleOrDefaultAsync(v => v.MunicipalityCode == municipalityCode && v.DataElementId == elementId && v.FiscalYear == year, ct);
-        if (row is null) return;
+        if (row is null) return; // already gone: the result is what the user asked for
+        if (expectedVersion == NoRow) throw new DbUpdateConcurrencyException(Concurrency.Message);
         if (expectedVersion is { } v) db.Entry(row).Property(r => r.Version).OriginalValue = v;
         db.DataValues.Remove(row);
     }
@@ -62,7 +68,6 @@ public sealed class ValueStore(RenkeiDb db, TimeProvider clock, IndicatorResults
     {
         var row = await db.IndicatorTargets.SingleOrDefaultAsync(t => t.MunicipalityCode == municipalityCode && t.IndicatorId == indicatorId && t.FiscalYear == year, ct);
         if (row is not null && expectedVersion is { } v) db.Entry(row).Property(r => r.Version).OriginalValue = v;
-        if (row is null && expectedVersion is > 0) throw new DbUpdateConcurrencyException(Concurrency.Message);
         if (value is null)
         {
             if (row is not null) db.IndicatorTargets.Remove(row);

@@ -20,7 +20,7 @@ public sealed class ValuesModel(RenkeiDb db, IndicatorResults results, ValueStor
         public int ElementId { get; set; }
         public string? Value { get; set; }
         public string? Note { get; set; }
-        public long Version { get; set; }
+        public long Version { get; set; } = ValueStore.NoRow;
     }
 
     public sealed record Line(DataElement Element, DataValue? Stored);
@@ -36,7 +36,7 @@ public sealed class ValuesModel(RenkeiDb db, IndicatorResults results, ValueStor
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } stop) return stop;
-        Rows = [.. Lines.Select(l => new Row { ElementId = l.Element.Id, Value = l.Stored is null ? null : IndicatorFormula.Format(l.Stored.Value, 4).Replace(",", "", StringComparison.Ordinal), Note = l.Stored?.Note, Version = l.Stored?.Version ?? 0 })];
+        Rows = [.. Lines.Select(l => new Row { ElementId = l.Element.Id, Value = l.Stored is null ? null : IndicatorFormula.Format(l.Stored.Value, 4).Replace(",", "", StringComparison.Ordinal), Note = l.Stored?.Note, Version = l.Stored?.Version ?? ValueStore.NoRow })];
         return Page();
     }
 
@@ -54,7 +54,7 @@ public sealed class ValuesModel(RenkeiDb db, IndicatorResults results, ValueStor
                 ModelState.AddModelError($"Rows[{index}].Value", $"{line.Element.Name}：「{row.Value}」は数値ではありません。");
             else if (value < 0) ModelState.AddModelError($"Rows[{index}].Value", $"{line.Element.Name}：0以上の数値を入力してください。");
             else if (note?.Length > 1000) ModelState.AddModelError($"Rows[{index}].Note", $"{line.Element.Name}：備考は1000文字以内です。");
-            else if (value != line.Stored?.Value || (value is not null && note != line.Stored?.Note) || row.Version != (line.Stored?.Version ?? 0)) changes.Add((row, line, value));
+            else if (value != line.Stored?.Value || (value is not null && note != line.Stored?.Note) || row.Version != (line.Stored?.Version ?? ValueStore.NoRow)) changes.Add((row, line, value));
         }
         if (!ModelState.IsValid) return Page();
         try
