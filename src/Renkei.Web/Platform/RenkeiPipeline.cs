@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Directory.Contacts;
 using Renkei.Web.Features.Directory.Export;
+using Renkei.Web.Features.Indicators;
 using Renkei.Web.Features.Program;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Web;
@@ -40,5 +41,6 @@ public static class RenkeiPipeline
         app.MapDirectoryExport();
         app.MapContactRosterExport();
         app.MapPublicDirectoryApi();
+        app.MapIndicatorEndpoints();
     }
 }

@@ -101,6 +101,10 @@ public static class RenkeiServices
         services.AddScoped<Features.Directory.Import.DirectoryImporter>();
         services.AddScoped<Features.Directory.Import.SourceMatcher>();
         services.AddScoped<Features.Directory.Import.DirectoryImportService>();
+        services.AddScoped<Features.Indicators.IndicatorCatalogLoader>();
+        services.AddScoped<Features.Indicators.IndicatorResults>();
+        services.AddScoped<Features.Indicators.ValueStore>();
+        services.AddScoped<Features.Indicators.ValueImport>();
         services.AddScoped<DemoSeeder>();
     }
 

@@ -41,7 +41,9 @@ public static class RenkeiStartup
             throw new InvalidOperationException(
                 "データベースのスキーマが最新ではありません。先に `dotnet run --project src/Renkei.Web -- migrate` を実行してください。");
         }
-        await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(ReferenceDirectory(services.GetRequiredService<IConfiguration>()));
+        var referenceDirectory = ReferenceDirectory(services.GetRequiredService<IConfiguration>());
+        await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(referenceDirectory);
+        await services.GetRequiredService<Features.Indicators.IndicatorCatalogLoader>().LoadAsync(referenceDirectory);
     }
 
     public static string ReferenceDirectory(IConfiguration config) =>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Renkei.Web.Features.Pdca;
 using Renkei.Web.Features.Program;
 using Renkei.Web.Platform.Data;
@@ -21,7 +20,7 @@ public static class DemoPdca
         const string city = DemoSeeder.TottoriCity;
         if (await db.ProgramIssues.AnyAsync(i => i.MunicipalityCode == city && i.Statement.StartsWith(Mark), ct)) return;
         // The clock the app runs on (injected into the context's services), so the sample year is "this" 年度.
-        var now = db.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
         var year = FiscalYear.Of(DateOnly.FromDateTime(JapanTime.ToJst(now))).StartYear;
 
         ProgramIssue Issue(string text, Scenes scenes, ProgramItem[] items, IssuePriority priority, IssueSource source, WorkStatus status) =>

@@ -53,6 +53,7 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
         await ImportProvidersAsync(ct);
         await DemoCouncil.SeedAsync(db, ct);
         await DemoPdca.SeedAsync(db, ct);
+        await DemoIndicators.SeedAsync(db, ct);
         return accounts;
     }
 

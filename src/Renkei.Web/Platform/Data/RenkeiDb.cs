@@ -56,6 +56,9 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
 
     public TenantScope Scope => caller.Scope;
 
+    /// <summary>The injected clock, for code that only has the context (e.g. demo seeding).</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>
     /// Set by bulk importers: directory rows are then not audited one by one (a national file has
     /// hundreds of thousands); the importer writes one audit entry for the whole run instead.
