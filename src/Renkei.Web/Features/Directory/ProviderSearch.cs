@@ -72,7 +72,9 @@ public sealed partial class ProviderSearch(RenkeiDb db)
 
     private static bool ByDistance(ProviderFilter f, (double Lat, double Lng)? origin) => f.Sort == "distance" && origin is not null;
 
-    private static IQueryable<Provider> Order(IQueryable<Provider> query, ProviderFilter f, (double Lat, double Lng)? origin)
+    /// <param name="sortMatches">Order by an expression no index provides, so the database sorts the matches instead of walking
+    /// the name index (same order; see <see cref="PageAsync"/>).</param>
+    private static IQueryable<Provider> Order(IQueryable<Provider> query, ProviderFilter f, (double Lat, double Lng)? origin, bool sortMatches = false)
     {
         if (ByDistance(f, origin) && origin is { } o)
         {
@@ -82,7 +84,7 @@ public sealed partial class ProviderSearch(RenkeiDb db)
                 .OrderBy(p => (p.Latitude!.Value - o.Lat) * (p.Latitude!.Value - o.Lat) + (p.Longitude!.Value - o.Lng) * k * (p.Longitude!.Value - o.Lng) * k)
                 .ThenBy(p => p.Id);
         }
-        return query.OrderBy(p => p.SearchKey).ThenBy(p => p.Id);
+        return sortMatches ? query.OrderBy(p => p.SearchKey + "").ThenBy(p => p.Id) : query.OrderBy(p => p.SearchKey).ThenBy(p => p.Id);
     }
 
     /// <summary>
