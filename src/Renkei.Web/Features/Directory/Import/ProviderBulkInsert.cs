@@ -37,8 +37,8 @@ public static class ProviderBulkInsert
         p.PublicationConsent, p.Listed, p.LastConfirmedOn, p.CreatedAtUtc, p.UpdatedAtUtc, p.Version, ProviderConfiguration.SerializeMeta(p.FieldMeta),
     ];
 
-    // Rows per INSERT statement: 31 parameters a provider stays far below SQLite's 32,766 variables.
-    private const int Batch = 200;
+    // Rows per INSERT statement: small, because SQLite looks parameter names up one by one (linear in the count).
+    private const int Batch = 20;
 
     public static async Task InsertAsync(RenkeiDb db, IReadOnlyList<Provider> providers, CancellationToken ct)
     {
