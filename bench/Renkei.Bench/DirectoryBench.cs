@@ -48,9 +48,9 @@ public static class DirectoryBench
                     NpgsqlConnection.ClearAllPools();
                     if (keep is null)
                     {
-                    await using var c = new NpgsqlConnection(admin);
-                    await c.OpenAsync();
-                    await new NpgsqlCommand($"DROP DATABASE {name} WITH (FORCE)", c).ExecuteNonQueryAsync();
+                        await using var c = new NpgsqlConnection(admin);
+                        await c.OpenAsync();
+                        await new NpgsqlCommand($"DROP DATABASE {name} WITH (FORCE)", c).ExecuteNonQueryAsync();
                     }
                 }
             }
