@@ -47,7 +47,8 @@ public sealed partial class ProviderSearch
         {
             // The first NameWalk names, bounded by key (the name index delivers them in order and stops early);
             // any match beyond the bound sorts after every match before it.
-            var bound = await InNameOrder().OrderBy(p => p.SearchKey).ThenBy(p => p.Id).Select(p => p.SearchKey).Skip(NameWalk).FirstOrDefaultAsync(ct);
+            // (Ordered by the key alone, so PostgreSQL reads it from the index without visiting the table.)
+            var bound = await InNameOrder().OrderBy(p => p.SearchKey).Select(p => p.SearchKey).Skip(NameWalk).FirstOrDefaultAsync(ct);
             var prefix = bound is null ? InNameOrder() : InNameOrder().Where(p => string.Compare(p.SearchKey, bound) < 0);
             var ids = await Order(Filter(prefix, f, origin), f, origin).Skip(paging.Skip).Take(Paging.PageSize).Select(p => p.Id).ToListAsync(ct);
             if (ids.Count == Paging.PageSize) // every page within the cap is full
