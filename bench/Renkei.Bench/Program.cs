@@ -5,6 +5,8 @@ using Renkei.Bench;
 //   startup:   starts the real app (SQLite) as a separate process: start-up time to the first page, memory, request latencies.
 //   directory: import rate of the real public files and search latency on a national-size synthetic directory
 //              (SQLite; also PostgreSQL when RENKEI_BENCH_POSTGRES holds an admin connection string).
+//              `directory 0` measures the import only; RENKEI_BENCH_KEEP=<folder> keeps the databases and reuses them
+//              (searches only) on the next run; RENKEI_BENCH_SLOWEST=1 lists each search's slowest queries.
 var what = args.Length > 0 ? args[0] : "all";
 if (what is "directory" or "all")
 {

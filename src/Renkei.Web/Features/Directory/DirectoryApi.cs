@@ -14,10 +14,13 @@ public static class DirectoryApi
         var api = app.MapGroup("/api/directory").RequireAuthorization();
         api.MapGet("/providers", async ([AsParameters] ApiFilter f, ProviderSearch search, CancellationToken ct) =>
         {
-            var (query, _) = await search.BuildAsync(f.ToFilter(), ct);
-            var paging = new Paging(f.P, await query.CountAsync(ct), _ => "");
-            var rows = await search.RowsAsync(query.Skip(paging.Skip).Take(Paging.PageSize), ct);
-            return Results.Ok(new { total = paging.Total, page = paging.Page, pageCount = paging.PageCount, providers = rows });
+            var result = await search.PageAsync(f.ToFilter(), f.P, _ => "", ct);
+            var rows = await search.RowsAsync(result.Query, ct);
+            // total is exact unless totalIsAtLeast: then at least that many match, and the pages cover only those.
+            return Results.Ok(new
+            {
+                total = result.Paging.Total, totalIsAtLeast = result.Count.AtLeast, page = result.Paging.Page, pageCount = result.Paging.PageCount, providers = rows,
+            });
         });
         api.MapGet("/map", async ([AsParameters] ApiFilter f, ProviderSearch search, CancellationToken ct) =>
         {

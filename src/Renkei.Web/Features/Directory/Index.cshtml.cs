@@ -16,6 +16,8 @@ public sealed class IndexModel(RenkeiDb db, ProviderSearch search, IConfiguratio
 
     public List<ProviderRow> Rows { get; private set; } = [];
     public Paging Paging { get; private set; } = Paging.Empty;
+    /// <summary>The number of matches, exact up to <see cref="ProviderSearch.CountCap"/>.</summary>
+    public ResultCount Count { get; private set; } = new(0, false);
     public (double Lat, double Lng)? Origin { get; private set; }
     public List<Prefecture> Prefectures { get; private set; } = [];
     public List<SecondaryArea> Areas { get; private set; } = [];
@@ -32,10 +34,9 @@ public sealed class IndexModel(RenkeiDb db, ProviderSearch search, IConfiguratio
         Areas = await db.SecondaryAreas.AsNoTracking().Where(a => a.PrefectureCode == Filter.Pref).OrderBy(a => a.Code).ToListAsync();
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Filter.Pref && m.Kind != MunicipalityKind.DesignatedCity)
             .OrderBy(m => m.Code).ToDictionaryAsync(m => m.Code, m => m.Name);
-        var (query, origin) = await search.BuildAsync(Filter);
-        Origin = origin;
-        Paging = new Paging(PageNumber, await query.CountAsync(), PageUrl);
-        Rows = await search.RowsAsync(query.Skip(Paging.Skip).Take(Paging.PageSize));
+        var result = await search.PageAsync(Filter, PageNumber, PageUrl);
+        (Origin, Paging, Count) = (result.Origin, result.Paging, result.Count);
+        Rows = await search.RowsAsync(result.Query);
     }
 
     /// <summary>This search's query string (without the page), for page links and the map's data URL.</summary>

@@ -35,11 +35,17 @@ public sealed record ProviderRow(int Id, ProviderKind Kind, string? ServiceCode,
 /// Directory search: text (normalised: width, kana, spaces, 異体字), kind and service, functions (all
 /// selected), prefecture / 二次医療圏 / municipality; ordered by name or by distance from a point.
 /// </summary>
-public sealed class ProviderSearch(RenkeiDb db)
+public sealed partial class ProviderSearch(RenkeiDb db)
 {
+    /// <summary>Every match, in the page's order (exports, map and booklet read all of it; the pages use <see cref="PageAsync"/>).</summary>
     public async Task<(IQueryable<Provider> Query, (double Lat, double Lng)? Origin)> BuildAsync(ProviderFilter f, CancellationToken ct = default)
     {
-        var query = db.Providers.AsNoTracking();
+        var origin = await OriginAsync(f, ct);
+        return (Order(Filter(db.Providers.AsNoTracking(), f, origin), f, origin), origin);
+    }
+
+    private IQueryable<Provider> Filter(IQueryable<Provider> query, ProviderFilter f, (double Lat, double Lng)? origin)
+    {
         if (!f.IncludeUnlisted) query = query.Where(p => p.Listed);
         if (f.ConsentedOnly) query = query.Where(p => p.PublicationConsent);
         if (!string.IsNullOrEmpty(f.Pref)) query = query.Where(p => p.PrefectureCode == f.Pref);
@@ -57,7 +63,6 @@ public sealed class ProviderSearch(RenkeiDb db)
         if (f.Open is { } open && open != Weekdays.None && (open & ~OpenWeekdaysText.Everyday) == 0)
             query = query.Where(p => p.OpenWeekdays != null && (p.OpenWeekdays.Value & open) == open);
 
-        var origin = await OriginAsync(f, ct);
         if (f.RadiusKm is { } radius && origin is { } centre)
         {
             // 1° of latitude ≈ 111 km; a degree of longitude shrinks with the cosine of the latitude.
@@ -66,19 +71,24 @@ public sealed class ProviderSearch(RenkeiDb db)
             var (minLat, maxLat, minLng, maxLng) = (centre.Lat - dLat, centre.Lat + dLat, centre.Lng - dLng, centre.Lng + dLng);
             query = query.Where(p => p.Latitude >= minLat && p.Latitude <= maxLat && p.Longitude >= minLng && p.Longitude <= maxLng);
         }
-        if (f.Sort == "distance" && origin is { } o)
+        return query;
+    }
+
+    private static bool ByDistance(ProviderFilter f, (double Lat, double Lng)? origin) => f.Sort == "distance" && origin is not null;
+
+    /// <param name="sortMatches">Order by an expression no index provides, so the database sorts the matches instead of walking
+    /// the name index (same order; see <see cref="PageAsync"/>).</param>
+    private static IQueryable<Provider> Order(IQueryable<Provider> query, ProviderFilter f, (double Lat, double Lng)? origin, bool sortMatches = false)
+    {
+        if (ByDistance(f, origin) && origin is { } o)
         {
             // Equirectangular distance is exact enough to rank within a region and translates to plain SQL.
             var k = Math.Cos(o.Lat * Math.PI / 180);
-            query = query.Where(p => p.Latitude != null)
+            return query.Where(p => p.Latitude != null)
                 .OrderBy(p => (p.Latitude!.Value - o.Lat) * (p.Latitude!.Value - o.Lat) + (p.Longitude!.Value - o.Lng) * k * (p.Longitude!.Value - o.Lng) * k)
                 .ThenBy(p => p.Id);
         }
-        else
-        {
-            query = query.OrderBy(p => p.SearchKey).ThenBy(p => p.Id);
-        }
-        return (query, origin);
+        return sortMatches ? query.OrderBy(p => p.SearchKey + "").ThenBy(p => p.Id) : query.OrderBy(p => p.SearchKey).ThenBy(p => p.Id);
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfigur
 
     public List<Provider> Providers { get; private set; } = [];
     public Paging Paging { get; private set; } = Paging.Empty;
+    /// <summary>The number of matches, exact up to <see cref="ProviderSearch.CountCap"/>.</summary>
+    public ResultCount Count { get; private set; } = new(0, false);
     public List<Prefecture> Prefectures { get; private set; } = [];
     public Dictionary<string, string> Municipalities { get; private set; } = [];
     public string TileUrl => config["Map:TileUrl"] ?? "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
@@ -33,9 +35,9 @@ public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfigur
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Pref && m.Kind != MunicipalityKind.DesignatedCity)
             .OrderBy(m => m.Code).ToDictionaryAsync(m => m.Code, m => m.Name);
         var filter = new ProviderFilter { Q = Q, Pref = Pref, Muni = Muni, Kind = Kind, Open = Open, ConsentedOnly = true };
-        var (query, _) = await search.BuildAsync(filter);
-        Paging = new Paging(PageNumber, await query.CountAsync(), page => $"/public/directory?{QueryString}&p={page}");
-        Providers = await query.Include(p => p.Functions).Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync();
+        var result = await search.PageAsync(filter, PageNumber, page => $"/public/directory?{QueryString}&p={page}");
+        (Paging, Count) = (result.Paging, result.Count);
+        Providers = await result.Query.Include(p => p.Functions).ToListAsync();
     }
 
     public string QueryString => string.Join("&", new[] { ("Q", Q), ("Pref", Pref), ("Muni", Muni), ("Kind", Kind?.ToString()), ("Open", Open?.ToString()) }
