@@ -105,6 +105,7 @@ public static class RenkeiServices
         services.AddScoped<Features.Indicators.IndicatorResults>();
         services.AddScoped<Features.Indicators.ValueStore>();
         services.AddScoped<Features.Indicators.ValueImport>();
+        services.AddScoped<Features.Pdca.Report.AnnualReport>();
         services.AddScoped<DemoSeeder>();
     }
 

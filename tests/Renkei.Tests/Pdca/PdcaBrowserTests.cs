@@ -37,4 +37,21 @@ public sealed class PdcaBrowserTests(BrowserFixture app)
         await Expect(row).ToContainTextAsync("1 件");
         await Pages.ScreenshotAsync(page, "pdca-issues");
     }
+
+    [Fact]
+    public async Task The_one_page_summary_shows_plan_do_check_act_and_prints_without_the_navigation()
+    {
+        var page = await app.NewPageAsync();
+        await Pages.SignInAsync(page, app.BaseUrl, "tottori-staff");
+        await page.GotoAsync(app.BaseUrl + "/pdca");
+        await page.GetByTestId("pdca-nav").GetByRole(AriaRole.Link, new() { Name = "事業報告" }).ClickAsync();
+        await Expect(page.GetByTestId("report-item-ka")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "1枚の概要を見る" }).ClickAsync();
+        var summary = page.GetByTestId("pdca-summary");
+        foreach (var part in new[] { "計画（Plan）", "実行（Do）", "評価（Check）", "改善（Act）" })
+            await Expect(summary).ToContainTextAsync(part);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.GetByTestId("pdca-nav")).ToBeHiddenAsync();
+        await Pages.ScreenshotAsync(page, "pdca-summary-print");
+    }
 }

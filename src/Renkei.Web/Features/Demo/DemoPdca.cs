@@ -68,7 +68,7 @@ public static class DemoPdca
         await db.SaveChangesAsync(ct);
         db.CountermeasureEvaluations.Add(new CountermeasureEvaluation
         {
-            CountermeasureId = rules.Id, MunicipalityCode = city, FiscalYear = year, Achievement = Achievement.Partly,
+            CountermeasureId = rules.Id, MunicipalityCode = city, FiscalYear = year, Achievement = EvaluationGrade.Partly,
             Text = Mark + "ルール案を作成し、病院2か所で試行した。",
         });
 

@@ -10,7 +10,7 @@ public sealed class CountermeasureModel(RenkeiDb db, TimeProvider clock) : PdcaP
     public sealed class EvaluationInput
     {
         public int FiscalYear { get; set; }
-        public Achievement Achievement { get; set; }
+        public EvaluationGrade Achievement { get; set; }
         public string? Text { get; set; }
         public long Version { get; set; }
     }
@@ -25,7 +25,7 @@ public sealed class CountermeasureModel(RenkeiDb db, TimeProvider clock) : PdcaP
         if (await LoadAsync(id) is { } stop) return stop;
         var y = year ?? CurrentYear;
         var existing = Item.Evaluations.SingleOrDefault(e => e.FiscalYear == y);
-        Evaluation = new EvaluationInput { FiscalYear = y, Achievement = existing?.Achievement ?? Achievement.NotEvaluated, Text = existing?.Text, Version = existing?.Version ?? 0 };
+        Evaluation = new EvaluationInput { FiscalYear = y, Achievement = existing?.Achievement ?? EvaluationGrade.NotEvaluated, Text = existing?.Text, Version = existing?.Version ?? 0 };
         return Page();
     }
 

@@ -105,7 +105,7 @@ public class CountermeasureIssue : ITenantOwned
     public required string MunicipalityCode { get; set; }
 }
 
-public enum Achievement { Achieved = 1, Partly = 2, NotAchieved = 3, NotEvaluated = 0 }
+public enum EvaluationGrade { Achieved = 1, Partly = 2, NotAchieved = 3, NotEvaluated = 0 }
 
 /// <summary>The evaluation of a countermeasure for one 年度 (Check).</summary>
 public class CountermeasureEvaluation : IVersioned, ITenantOwned
@@ -114,7 +114,7 @@ public class CountermeasureEvaluation : IVersioned, ITenantOwned
     public int CountermeasureId { get; set; }
     public required string MunicipalityCode { get; set; }
     public int FiscalYear { get; set; }
-    public Achievement Achievement { get; set; }
+    public EvaluationGrade Achievement { get; set; }
     public string? Text { get; set; }
     public long Version { get; set; }
 }

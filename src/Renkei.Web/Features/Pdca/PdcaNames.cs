@@ -45,9 +45,9 @@ public static class PdcaNames
         WorkStatus.NotStarted => "未着手", WorkStatus.InProgress => "取組中", WorkStatus.Done => "完了・解決", WorkStatus.OnHold => "保留", _ => "",
     };
 
-    public static string Japanese(this Achievement a) => a switch
+    public static string Japanese(this EvaluationGrade a) => a switch
     {
-        Achievement.Achieved => "達成", Achievement.Partly => "一部達成", Achievement.NotAchieved => "未達成", Achievement.NotEvaluated => "未評価", _ => "",
+        EvaluationGrade.Achieved => "達成", EvaluationGrade.Partly => "一部達成", EvaluationGrade.NotAchieved => "未達成", EvaluationGrade.NotEvaluated => "未評価", _ => "",
     };
 
     /// <summary>The bit of an item in <see cref="ProgramIssue.Items"/> (1 &lt;&lt; item, as the model documents).</summary>
