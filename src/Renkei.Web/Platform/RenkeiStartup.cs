@@ -44,6 +44,7 @@ public static class RenkeiStartup
         var referenceDirectory = ReferenceDirectory(services.GetRequiredService<IConfiguration>());
         await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(referenceDirectory);
         await services.GetRequiredService<Features.Indicators.IndicatorCatalogLoader>().LoadAsync(referenceDirectory);
+        await Features.Directory.OpenWeekdaysBackfill.RunAsync(db);
     }
 
     public static string ReferenceDirectory(IConfiguration config) =>

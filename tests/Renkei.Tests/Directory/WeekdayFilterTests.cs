@@ -112,4 +112,20 @@ public sealed class WeekdayFilterTests : IAsyncLifetime
         Assert.Contains(weekdaysOnly.Id, await Api(staff, "Open=Saturday"));
         Assert.Contains(Html(weekdaysOnly.Name), await anonymous.GetPageAsync("/public/directory?Pref=31&Open=Saturday"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Providers_stored_before_the_column_existed_get_their_days_at_start_up()
+    {
+        var (scope, db) = _factory.SystemDb();
+        await using var _ = scope;
+        var expected = await db.Providers.Where(p => p.OpenWeekdays != null).ToDictionaryAsync(p => p.Id, p => p.OpenWeekdays);
+        Assert.NotEmpty(expected);
+        // As an older database holds them: the texts, and no derived days.
+        await db.Providers.ExecuteUpdateAsync(s => s.SetProperty(p => p.OpenWeekdays, (Weekdays?)null));
+
+        Assert.Equal(expected.Count, await OpenWeekdaysBackfill.RunAsync(db));
+        var after = await db.Providers.Where(p => p.OpenWeekdays != null).ToDictionaryAsync(p => p.Id, p => p.OpenWeekdays);
+        Assert.Equal(expected, after);
+        Assert.Equal(0, await OpenWeekdaysBackfill.RunAsync(db)); // nothing left that the texts can tell
+    }
 }
