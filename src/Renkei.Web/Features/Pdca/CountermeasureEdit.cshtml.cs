@@ -89,6 +89,16 @@ public sealed class CountermeasureEditModel(RenkeiDb db, TimeProvider clock) : P
         if (Form.IssueIds.Any(i => !Choices.Issues.ContainsKey(i))) ModelState.AddModelError("Form.IssueIds", "課題は一覧から選んでください。");
     }
 
+    /// <summary>Deletes the countermeasure with its evaluations and issue links (the issues stay).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var (stop, c) = await LoadAsync(id);
+        if (stop is not null) return stop;
+        await Db.Entry(c!).Collection(x => x.Evaluations).LoadAsync();
+        var q = "?muni=" + Uri.EscapeDataString(Choice.Code);
+        return await DeleteAsync(c!, Form.Version, $"対応策「{c!.Title}」を削除しました。", $"/pdca/countermeasures/edit/{id}{q}", "/pdca/countermeasures" + q);
+    }
+
     private async Task<(IActionResult? Stop, Countermeasure? C)> LoadAsync(int? id)
     {
         Id = id;

@@ -71,6 +71,18 @@ public sealed class IssueEditModel(RenkeiDb db, TimeProvider clock) : PdcaPage(d
         return Redirect($"/pdca/issues/{issue.Id}");
     }
 
+    /// <summary>Deletes the issue; its links to goals and countermeasures go with it (those stay).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var (stop, issue) = await LoadAsync(id);
+        if (stop is not null) return stop;
+        // Loaded so the audit records the links that go with the issue.
+        await Db.Set<GoalIssue>().Where(l => l.IssueId == id).LoadAsync();
+        await Db.Set<CountermeasureIssue>().Where(l => l.IssueId == id).LoadAsync();
+        var q = "?muni=" + Uri.EscapeDataString(Choice.Code);
+        return await DeleteAsync(issue!, Form.Version, $"課題「{issue!.Statement}」を削除しました。", $"/pdca/issues/edit/{id}{q}", "/pdca/issues" + q);
+    }
+
     private void Validate()
     {
         if (string.IsNullOrWhiteSpace(Form.Statement)) ModelState.AddModelError("Form.Statement", "課題を入力してください。");

@@ -45,6 +45,27 @@ public abstract class PdcaPage(RenkeiDb db, TimeProvider clock) : PageModel
         return CanEdit ? null : Forbid();
     }
 
+    /// <summary>
+    /// Deletes a record the user saw at <paramref name="version"/> (audited like any save). If someone saved it
+    /// since, nothing is deleted and the user is sent back with the concurrency message.
+    /// </summary>
+    protected async Task<IActionResult> DeleteAsync<T>(T entity, long version, string done, string back, string list) where T : class, IVersioned
+    {
+        Db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
+        Db.Remove(entity);
+        try
+        {
+            await Db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = Concurrency.Message;
+            return Redirect(back);
+        }
+        TempData["Message"] = done;
+        return Redirect(list);
+    }
+
     /// <summary>"令和7年6月3日 第1回協議会" for the meetings of the municipality, newest first (for pickers and labels).</summary>
     protected async Task<Dictionary<int, string>> MeetingLabelsAsync(IEnumerable<int>? only = null)
     {
