@@ -1,3 +1,4 @@
+using Renkei.Web.Platform.Web;
 using System.Data;
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
@@ -16,9 +17,7 @@ public static class IndicatorDownloads
     public static async Task WriteAsync(HttpContext http, TimeProvider clock, string baseName, string format, string[] header, IEnumerable<object?[]> rows)
     {
         var xlsx = format == "xlsx";
-        var fileName = $"{baseName}_{JapanTime.TodayJst(clock):yyyyMMdd}.{(xlsx ? "xlsx" : "csv")}";
-        http.Response.ContentType = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "indicators." + (xlsx ? "xlsx" : "csv"), FileNameStar = fileName }.ToString();
+        Download.Start(http, xlsx ? Download.Xlsx : Download.Csv, Download.DatedName(clock, baseName, xlsx ? "xlsx" : "csv"), "indicators");
         if (!xlsx)
         {
             await using var csv = new CsvWriter(http.Response.Body);

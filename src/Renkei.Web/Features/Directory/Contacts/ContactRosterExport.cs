@@ -1,3 +1,4 @@
+using Renkei.Web.Platform.Web;
 using Microsoft.Net.Http.Headers;
 using Renkei.Web.Features.Audit;
 using Renkei.Web.Features.Directory.Export;
@@ -36,16 +37,8 @@ public static class ContactRosterExport
         });
     }
 
-    private static void Start(HttpContext http, string contentType, TimeProvider clock, string extension)
-    {
-        http.Response.ContentType = contentType;
-        // filename* carries the Japanese name (RFC 6266); the ASCII one is for clients that ignore it.
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = "contacts." + extension,
-            FileNameStar = $"{BaseName}_{JapanTime.TodayJst(clock):yyyyMMdd}.{extension}",
-        }.ToString();
-    }
+    private static void Start(HttpContext http, string contentType, TimeProvider clock, string extension) =>
+        Download.Start(http, contentType, Download.DatedName(clock, BaseName, extension), "contacts");
 
     // Named people's phone numbers and addresses leaving the system in bulk: record who took which list.
     private static Task AuditAsync(RenkeiDb db, string format, HttpContext http) =>

@@ -1,3 +1,4 @@
+using Renkei.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Renkei.Web.Features.Audit;
@@ -40,18 +41,9 @@ public static class DirectoryExportEndpoints
 
     /// <summary>資源一覧_20261122.csv, dated in Japan time (the day the user sees on the calendar).</summary>
     public static string FileName(TimeProvider clock, string extension, string suffix = "") =>
-        $"{BaseName}{suffix}_{JapanTime.TodayJst(clock):yyyyMMdd}.{extension}";
+        Download.DatedName(clock, BaseName + suffix, extension);
 
-    private static void Start(HttpContext http, string contentType, string fileName)
-    {
-        http.Response.ContentType = contentType;
-        // filename* carries the Japanese name (RFC 6266); the ASCII filename is for clients that ignore it.
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = "directory" + Path.GetExtension(fileName),
-            FileNameStar = fileName,
-        }.ToString();
-    }
+    private static void Start(HttpContext http, string contentType, string fileName) => Download.Start(http, contentType, fileName, "directory");
 
     // Professionals' contact details leaving the system in bulk: record who took which list.
     private static Task AuditAsync(RenkeiDb db, string format, HttpContext http) =>
