@@ -32,13 +32,13 @@ public sealed class AuditFilter
     {
         if (ParseDate(From, "", null) is { } from)
         {
-            var start = JapanTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var start = JapanTime.StartOfDayUtc(from);
             query = query.Where(a => a.AtUtc >= start);
         }
         if (ParseDate(To, "", null) is { } to)
         {
             // Inclusive whole day: everything before the next day's midnight in Japan.
-            var end = JapanTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var end = JapanTime.StartOfDayUtc(to.AddDays(1));
             query = query.Where(a => a.AtUtc < end);
         }
         if (Trimmed(User) is { } user) query = query.Where(a => a.UserName != null && a.UserName.Contains(user));

@@ -1,3 +1,4 @@
+using Renkei.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class RosterModel(RenkeiDb db, TimeProvider clock) : PageModel
             $"委員名簿 {(xlsx ? "Excel" : "CSV")}出力: {council.Name}", council.MunicipalityCode, ct);
         var name = $"{council.Name}_委員名簿_{today:yyyyMMdd}.{(xlsx ? "xlsx" : "csv")}";
         return xlsx
-            ? File(await RosterExport.XlsxAsync(members, today, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
-            : File(await RosterExport.CsvAsync(members, today), "text/csv; charset=utf-8", name);
+            ? File(await RosterExport.XlsxAsync(members, today, ct), Download.Xlsx, name)
+            : File(await RosterExport.CsvAsync(members, today), Download.Csv, name);
     }
 }

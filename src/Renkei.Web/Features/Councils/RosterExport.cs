@@ -18,16 +18,7 @@ public static class RosterExport
             m.TermEnded(today) ? "任期終了" : "在任",
         })];
 
-    public static async Task<byte[]> CsvAsync(IReadOnlyList<CouncilMember> members, DateOnly today)
-    {
-        using var buffer = new MemoryStream();
-        await using (var csv = new CsvWriter(buffer))
-        {
-            await csv.WriteRowAsync(Header);
-            foreach (var row in Rows(members, today)) await csv.WriteRowAsync(row);
-        }
-        return buffer.ToArray();
-    }
+    public static Task<byte[]> CsvAsync(IReadOnlyList<CouncilMember> members, DateOnly today) => CsvWriter.ToBytesAsync(Header, Rows(members, today));
 
     /// <summary>A council has tens of members, so the workbook is built in memory.</summary>
     public static Task<byte[]> XlsxAsync(IReadOnlyList<CouncilMember> members, DateOnly today, CancellationToken ct)

@@ -2,7 +2,6 @@ using Renkei.Web.Platform.Web;
 using System.Data;
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using MiniExcelLibs;
 using Renkei.Web.Platform.Text;
 using Renkei.Web.Platform.Time;
 
@@ -30,19 +29,7 @@ public static class IndicatorDownloads
         for (var c = 0; c < header.Length; c++)
             table.Columns.Add(header[c], list.Count > 0 && list.All(r => r[c] is null or decimal) && list.Any(r => r[c] is decimal) ? typeof(decimal) : typeof(string));
         foreach (var row in list) table.Rows.Add([.. row.Select((v, c) => v is null ? DBNull.Value : table.Columns[c].DataType == typeof(decimal) ? v : Text(v))]);
-        // Through a temporary file: the zip is finished with synchronous writes, which the response body refuses.
-        var path = Path.GetTempFileName();
-        try
-        {
-            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
-                await MiniExcel.SaveAsAsync(file, table, sheetName: "指標", excelType: ExcelType.XLSX, cancellationToken: http.RequestAborted);
-            await using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
-            await read.CopyToAsync(http.Response.Body, http.RequestAborted);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        await XlsxTable.WriteAsync(http.Response.Body, http.RequestAborted, table);
     }
 
     /// <summary>A value cell: the number at stored precision, or null (empty) when there is none.</summary>

@@ -31,6 +31,18 @@ public sealed class CsvWriter : IAsyncDisposable
         await _out.WriteAsync("\r\n");
     }
 
+    /// <summary>A small list (tens or hundreds of rows) as the bytes of a CSV file, for a File() result.</summary>
+    public static async Task<byte[]> ToBytesAsync(IEnumerable<string?> header, IEnumerable<IEnumerable<string?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        await using (var csv = new CsvWriter(buffer))
+        {
+            await csv.WriteRowAsync(header);
+            foreach (var row in rows) await csv.WriteRowAsync(row);
+        }
+        return buffer.ToArray();
+    }
+
     /// <summary>One cell as it appears in the file.</summary>
     public static string Field(string? value)
     {

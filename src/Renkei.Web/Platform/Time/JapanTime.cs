@@ -14,6 +14,9 @@ public static class JapanTime
     public static DateTime ToUtc(DateTime jst) =>
         DateTime.SpecifyKind(jst.Subtract(Offset), DateTimeKind.Utc);
 
+    /// <summary>The instant (UTC) a day begins in Japan: the lower bound when filtering stored times by a Japanese date.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
     public static DateOnly TodayJst(TimeProvider clock) =>
         DateOnly.FromDateTime(ToJst(clock.GetUtcNow().UtcDateTime));
 

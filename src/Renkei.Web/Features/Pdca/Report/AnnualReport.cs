@@ -80,7 +80,7 @@ public sealed class AnnualReport(RenkeiDb db, IndicatorResults indicators)
         var providers = db.Providers.AsNoTracking().Where(p => p.MunicipalityCode == municipalityCode && p.Listed);
         var byKind = await providers.GroupBy(p => p.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var confirmed = await providers.CountAsync(p => p.LastConfirmedOn >= year.FirstDay && p.LastConfirmedOn <= year.LastDay, ct);
-        var (from, to) = (JapanTime.ToUtc(year.FirstDay.ToDateTime(TimeOnly.MinValue)), JapanTime.ToUtc(year.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var (from, to) = (JapanTime.StartOfDayUtc(year.FirstDay), JapanTime.StartOfDayUtc(year.LastDay.AddDays(1)));
         var surveys = await db.Surveys.AsNoTracking().Where(s => s.MunicipalityCode == municipalityCode && s.CreatedAtUtc >= from && s.CreatedAtUtc < to)
             .Select(s => new { Sent = s.Recipients.Count(r => r.SentAtUtc != null), Answered = s.Recipients.Count(r => r.AnsweredAtUtc != null) }).ToListAsync(ct);
         var lines = new List<string>

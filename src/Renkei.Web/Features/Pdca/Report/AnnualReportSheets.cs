@@ -24,7 +24,7 @@ public static class AnnualReportSheets
         var indicators = d.Indicators.Select(r => new string?[]
         {
             r.Indicator.Type.Japanese(), r.Indicator.Category, r.Indicator.Name, r.Result.Display(), r.Indicator.Unit,
-            r.Target?.Value.ToString("0.##", CultureInfo.InvariantCulture), IndicatorResult.Japanese(r.Achievement),
+            r.Target is { } t ? IndicatorFormula.Format(t.Value) : null, IndicatorResult.Japanese(r.Achievement),
             r.IsSample || r.Target?.IsSample == true ? "サンプル" : null, r.Provenance,
         });
         return
