@@ -125,6 +125,15 @@ public sealed class MatchReviewTests : IAsyncLifetime
     {
         var existing = await QueueOnePairInTottori();
         using var staff = await WebSession.SignInAsync(_factory, "tottori-staff");
+        // A post that chooses neither (missing or tampered) decides nothing.
+        foreach (var tampered in new[] { "yes", "" })
+        {
+            var bad = WebSession.HiddenFields(await staff.GetPageAsync("/directory/matches"), new() { ["merge"] = tampered });
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync("/directory/matches", bad)).StatusCode);
+            var after = await staff.GetPageAsync("/directory/matches");
+            Assert.Contains("どちらかを選んでください", System.Net.WebUtility.HtmlDecode(after), StringComparison.Ordinal);
+            Assert.Contains("名称が一致（住所が異なる）", after, StringComparison.Ordinal);
+        }
         var form = WebSession.HiddenFields(await staff.GetPageAsync("/directory/matches"), new() { ["merge"] = "false" });
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync("/directory/matches", form)).StatusCode);
         Assert.Contains("確認が必要な組合せはありません", await staff.GetPageAsync("/directory/matches"), StringComparison.Ordinal);

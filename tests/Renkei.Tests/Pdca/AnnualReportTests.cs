@@ -78,6 +78,16 @@ public sealed class AnnualReportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_year_outside_the_range_or_an_unknown_view_is_not_found()
+    {
+        using var staff = await WebSession.SignInAsync(app.Factory, "tottori-staff");
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/pdca/1999/report?muni={TestWorld.Tottori}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/pdca/2101/summary?muni={TestWorld.Tottori}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/pdca/{Year}/other?muni={TestWorld.Tottori}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/pdca/1999/report?muni={TestWorld.Tottori}&handler=xlsx")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_municipality_cannot_read_the_report()
     {
         using var other = await WebSession.SignInAsync(app.Factory, "yonago-staff");

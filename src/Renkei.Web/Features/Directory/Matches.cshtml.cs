@@ -34,8 +34,14 @@ public sealed class MatchesModel(RenkeiDb db, TimeProvider clock) : PageModel
         Pairs = [.. reviews.Select(r => new Pair(r, Find(sides, r.ProviderId), Find(sides, r.CandidateId)))];
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, long version, bool merge)
+    /// <param name="merge">true: merge, false: keep apart; anything else (missing, tampered) decides nothing.</param>
+    public async Task<IActionResult> OnPostAsync(int id, long version, bool? merge)
     {
+        if (merge is null || !ModelState.IsValid)
+        {
+            TempData["Error"] = "「同一として統合」か「別の事業所」のどちらかを選んでください。何も変更していません。";
+            return Redirect("/directory/matches");
+        }
         var review = await Visible(tracked: true).SingleOrDefaultAsync(r => r.Id == id);
         if (review is null) return NotFound();
         if (review.Status != MatchReviewStatus.Open || review.Version != version)
@@ -47,7 +53,7 @@ public sealed class MatchesModel(RenkeiDb db, TimeProvider clock) : PageModel
         var user = User.Identity?.Name;
         try
         {
-            if (merge)
+            if (merge.Value)
             {
                 if (await MatchReviews.MergeAsync(db, review, user, now, HttpContext.RequestAborted) is { } refusal)
                 {
