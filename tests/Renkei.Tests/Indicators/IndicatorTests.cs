@@ -205,13 +205,16 @@ public sealed class IndicatorTests : IAsyncLifetime
         return page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
-    private static async Task<(HttpResponseMessage Response, string Html)> UploadAsync(WebSession session, string content, string name = "values.csv")
+    private static Task<(HttpResponseMessage Response, string Html)> UploadAsync(WebSession session, string content, string name = "values.csv") =>
+        UploadAsync(session, Encoding.UTF8.GetBytes(content), name);
+
+    private static async Task<(HttpResponseMessage Response, string Html)> UploadAsync(WebSession session, byte[] content, string name)
     {
         var url = $"/indicators/import?muni={TestWorld.Tottori}";
         var hidden = WebSession.HiddenFields(await session.GetPageAsync(url));
         using var form = new MultipartFormDataContent();
         foreach (var (k, v) in hidden) form.Add(new StringContent(v), k);
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
+        var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "Upload", name);
         var response = await session.Client.PostAsync(url, form);
@@ -254,6 +257,22 @@ public sealed class IndicatorTests : IAsyncLifetime
         // A wrong header is a whole-file error.
         var (_, bad) = await UploadAsync(staff, "code,year,value\n312011,2024,3");
         Assert.Contains("見出し", bad);
+    }
+
+    [Fact]
+    public async Task A_file_in_Shift_JIS_an_empty_file_or_a_broken_workbook_is_refused_whole_and_changes_nothing()
+    {
+        using var staff = await WebSession.SignInAsync(_factory, "tottori-staff");
+        var csv = $"団体コード,年度,項目コード,値,備考\n{TestWorld.Tottori},{_year - 1},muni.training,4,研修記録\n";
+        var (_, shiftJis) = await UploadAsync(staff, CodePagesEncoding.ShiftJis.GetBytes(csv), "values.csv");
+        var (_, empty) = await UploadAsync(staff, [], "values.csv");
+        var (_, broken) = await UploadAsync(staff, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "values.xlsx");
+        foreach (var html in new[] { shiftJis, empty, broken }) Assert.DoesNotContain("name=\"Payload\"", html); // nothing to apply
+        Assert.Contains("values.csv: UTF-8 として読めません", System.Net.WebUtility.HtmlDecode(shiftJis));
+        Assert.Contains("取り込むファイル（CSV または Excel）を選んでください。", System.Net.WebUtility.HtmlDecode(empty));
+        Assert.Contains("values.xlsx: xlsx として読めません。ファイルが壊れているか、途中で切れています", System.Net.WebUtility.HtmlDecode(broken));
+        var (s, db) = _factory.SystemDb();
+        await using (s) Assert.Equal(0, await db.DataValues.CountAsync());
     }
 
     [Fact]
