@@ -33,6 +33,9 @@ public sealed class RenkeiClaimsFactory(UserManager<AppUser> users, RoleManager<
         var (read, write) = await ScopeAsync(org, userRoles);
         identity.AddClaims(read.Select(c => new Claim(RenkeiClaims.ReadMunicipality, c)));
         identity.AddClaims(write.Select(c => new Claim(RenkeiClaims.WriteMunicipality, c)));
+        var (prefRead, prefWrite) = PrefectureScope(org, userRoles);
+        identity.AddClaims(prefRead.Select(c => new Claim(RenkeiClaims.ReadPrefecture, c)));
+        identity.AddClaims(prefWrite.Select(c => new Claim(RenkeiClaims.WritePrefecture, c)));
 
         if (userRoles.Intersect(Roles.RequireTwoFactor).Any() && !user.TwoFactorEnabled)
             identity.AddClaim(new Claim(NeedsTwoFactor, "true"));
@@ -61,5 +64,22 @@ public sealed class RenkeiClaimsFactory(UserManager<AppUser> users, RoleManager<
             default:
                 return ([], []);
         }
+    }
+
+    /// <summary>
+    /// Prefecture-level data (progress rounds, secondary-area workspaces): every public body of the
+    /// prefecture reads it; the prefecture office and its health centres (prefectural bodies) write it.
+    /// System admins need no claim: their scope reads and writes everything.
+    /// </summary>
+    private static (List<string> Read, List<string> Write) PrefectureScope(Organisation org, IList<string> userRoles)
+    {
+        var own = new List<string> { org.PrefectureCode };
+        var writes = userRoles.Any(r => r is Roles.OrgAdmin or Roles.ProgramStaff or Roles.Coordinator);
+        return org.Kind switch
+        {
+            OrganisationKind.Prefecture or OrganisationKind.HealthCentre => (own, writes ? own : []),
+            OrganisationKind.Municipality or OrganisationKind.CommunityCareCentre or OrganisationKind.CollaborationCentre => (own, []),
+            _ => ([], []),
+        };
     }
 }

@@ -24,7 +24,7 @@ public static class AuditRecorder
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(FormSubmission),
         typeof(Prefecture), typeof(SecondaryArea), typeof(Municipality), typeof(ReferenceDataState),
         // A file's bytes (up to megabytes) would be copied into the log; its Attachment row (name, size, SHA-256) is the audited record.
-        typeof(Features.Councils.AttachmentContent),
+        typeof(Features.Councils.AttachmentContent), typeof(Features.Areas.AreaDocumentContent),
     ];
 
     // Never write secrets into the log, only that they changed.

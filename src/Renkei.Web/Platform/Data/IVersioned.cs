@@ -17,6 +17,22 @@ public interface ITenantOwned
 }
 
 /// <summary>
+/// Data that belongs to a prefecture as a whole (progress survey rounds, secondary-area workspaces):
+/// read by the organisations of that prefecture, written by its prefecture office and health centres.
+/// </summary>
+public interface IPrefectureOwned
+{
+    string PrefectureCode { get; }
+}
+
+/// <summary>
+/// A municipality's record (also <see cref="ITenantOwned"/>) that its prefecture may write on the
+/// municipality's behalf — a progress-survey answer entered by prefecture staff, a rule adoption.
+/// The guard allows it when the caller writes the prefecture and reads the municipality.
+/// </summary>
+public interface IPrefectureProxy : ITenantOwned;
+
+/// <summary>
 /// A record the audit files under a municipality although the tenant write guard does not cover it:
 /// someone outside every scope writes it, authorised by a private link (a provider answering a survey).
 /// </summary>

@@ -53,6 +53,15 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     public DbSet<Features.Indicators.Indicator> Indicators => Set<Features.Indicators.Indicator>();
     public DbSet<Features.Indicators.DataValue> DataValues => Set<Features.Indicators.DataValue>();
     public DbSet<Features.Indicators.IndicatorTarget> IndicatorTargets => Set<Features.Indicators.IndicatorTarget>();
+    public DbSet<Features.Progress.ProgressRound> ProgressRounds => Set<Features.Progress.ProgressRound>();
+    public DbSet<Features.Progress.ProgressResponse> ProgressResponses => Set<Features.Progress.ProgressResponse>();
+    public DbSet<Features.Progress.ProgressItemAnswer> ProgressItemAnswers => Set<Features.Progress.ProgressItemAnswer>();
+    public DbSet<Features.Areas.AreaRule> AreaRules => Set<Features.Areas.AreaRule>();
+    public DbSet<Features.Areas.AreaRuleVersion> AreaRuleVersions => Set<Features.Areas.AreaRuleVersion>();
+    public DbSet<Features.Areas.AreaDocumentContent> AreaDocumentContents => Set<Features.Areas.AreaDocumentContent>();
+    public DbSet<Features.Areas.AreaRuleAdoption> AreaRuleAdoptions => Set<Features.Areas.AreaRuleAdoption>();
+    public DbSet<Features.Areas.JointMeeting> JointMeetings => Set<Features.Areas.JointMeeting>();
+    public DbSet<Features.Areas.HealthCentreActivity> HealthCentreActivities => Set<Features.Areas.HealthCentreActivity>();
 
     public TenantScope Scope => caller.Scope;
 
@@ -68,6 +77,7 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
     // Flat members so EF parameterizes the global query filters per context instance.
     private bool ReadAll => Scope.ReadAll;
     private List<string> ReadableMunicipalities => [.. Scope.Readable];
+    private List<string> ReadablePrefectures => [.. Scope.ReadablePrefectures];
 
     private bool _writingAudit;
 
@@ -77,17 +87,20 @@ public abstract class RenkeiDb(DbContextOptions options, Caller caller, TimeProv
         builder.ApplyConfigurationsFromAssembly(typeof(RenkeiDb).Assembly);
         // Every municipality's program data is filtered to the caller's read scope, whatever the page asks.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
-            builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+            builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType, nameof(ReadableMunicipalities), nameof(ITenantOwned.MunicipalityCode)));
+        // Likewise a prefecture's own data, to the organisations of that prefecture.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IPrefectureOwned).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType, nameof(ReadablePrefectures), nameof(IPrefectureOwned.PrefectureCode)));
     }
 
-    /// <summary>e => ReadAll || ReadableMunicipalities.Contains(e.MunicipalityCode), built for one entity type.</summary>
-    private System.Linq.Expressions.LambdaExpression TenantFilter(Type clrType)
+    /// <summary>e => ReadAll || {readableList}.Contains(e.{codeProperty}), built for one entity type.</summary>
+    private System.Linq.Expressions.LambdaExpression TenantFilter(Type clrType, string readableList, string codeProperty)
     {
         var e = System.Linq.Expressions.Expression.Parameter(clrType, "e");
         var self = System.Linq.Expressions.Expression.Constant(this, typeof(RenkeiDb));
         var readAll = System.Linq.Expressions.Expression.Property(self, nameof(ReadAll));
-        var readable = System.Linq.Expressions.Expression.Property(self, nameof(ReadableMunicipalities));
-        var code = System.Linq.Expressions.Expression.Property(e, nameof(ITenantOwned.MunicipalityCode));
+        var readable = System.Linq.Expressions.Expression.Property(self, readableList);
+        var code = System.Linq.Expressions.Expression.Property(e, codeProperty);
         var contains = System.Linq.Expressions.Expression.Call(readable, typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, code);
         return System.Linq.Expressions.Expression.Lambda(System.Linq.Expressions.Expression.OrElse(readAll, contains), e);
     }

@@ -15,6 +15,8 @@ public static class RenkeiClaims
     public const string ReadMunicipality = "renkei:read";
     public const string WriteMunicipality = "renkei:write";
     public const string AllMunicipalities = "*";
+    public const string ReadPrefecture = "renkei:pref-read";
+    public const string WritePrefecture = "renkei:pref-write";
 
     public static int? GetOrganisationId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(OrganisationId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -13,6 +13,13 @@ public sealed class TenantScope
     /// <summary>The application itself (start-up, CLI, seeding): no restriction.</summary>
     public static readonly TenantScope System = new(true, true, [], []);
 
+    /// <summary>
+    /// The prefectures whose prefecture-level data (<see cref="Data.IPrefectureOwned"/>) the caller reads and writes.
+    /// A 全国地方公共団体コード starts with its prefecture's two digits, which is how a municipality finds its prefecture here.
+    /// </summary>
+    public IReadOnlyList<string> ReadablePrefectures { get; private init; } = [];
+    public IReadOnlyList<string> WritablePrefectures { get; private init; } = [];
+
     /// <summary>An anonymous visitor: no program data at all.</summary>
     public static readonly TenantScope Nobody = new(false, false, [], []);
 
@@ -36,6 +43,31 @@ public sealed class TenantScope
     public bool CanWrite(string? municipalityCode) =>
         WriteAll || (municipalityCode is not null && Writable.Contains(municipalityCode, StringComparer.Ordinal));
 
+    public bool CanReadPrefecture(string? prefectureCode) =>
+        ReadAll || (prefectureCode is not null && ReadablePrefectures.Contains(prefectureCode, StringComparer.Ordinal));
+
+    public bool CanWritePrefecture(string? prefectureCode) =>
+        WriteAll || (prefectureCode is not null && WritablePrefectures.Contains(prefectureCode, StringComparer.Ordinal));
+
+    /// <summary>
+    /// May write this municipality's record of a kind the prefecture also keeps (<see cref="Data.IPrefectureProxy"/>):
+    /// the municipality itself, or its prefecture's office / a health centre that covers it.
+    /// </summary>
+    public bool CanWriteOnBehalf(string? municipalityCode) =>
+        CanWrite(municipalityCode)
+        || (municipalityCode is { Length: >= 2 } && CanWritePrefecture(municipalityCode[..2]) && CanRead(municipalityCode));
+
+    /// <summary>A copy of this scope that also reads/writes the given prefectures.</summary>
+    public TenantScope WithPrefectures(IEnumerable<string> readable, IEnumerable<string> writable)
+    {
+        var write = writable.Distinct(StringComparer.Ordinal).ToList();
+        return new TenantScope(ReadAll, WriteAll, Readable, Writable)
+        {
+            WritablePrefectures = write,
+            ReadablePrefectures = [.. readable.Concat(write).Distinct(StringComparer.Ordinal)],
+        };
+    }
+
     public static TenantScope FromPrincipal(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return Nobody;
@@ -45,6 +77,9 @@ public sealed class TenantScope
             read.Contains(RenkeiClaims.AllMunicipalities),
             write.Contains(RenkeiClaims.AllMunicipalities),
             read.Where(c => c != RenkeiClaims.AllMunicipalities),
-            write.Where(c => c != RenkeiClaims.AllMunicipalities));
+            write.Where(c => c != RenkeiClaims.AllMunicipalities))
+            .WithPrefectures(
+                user.FindAll(RenkeiClaims.ReadPrefecture).Select(c => c.Value),
+                user.FindAll(RenkeiClaims.WritePrefecture).Select(c => c.Value));
     }
 }

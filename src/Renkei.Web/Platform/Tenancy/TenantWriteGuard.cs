@@ -17,14 +17,29 @@ public static class TenantWriteGuard
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var onBehalf = entry.Entity is IPrefectureProxy;
             foreach (var code in OwningMunicipalities(entry))
             {
-                if (!scope.CanWrite(code))
+                if (!(onBehalf ? scope.CanWriteOnBehalf(code) : scope.CanWrite(code)))
                 {
                     throw new TenantAccessDeniedException($"{entry.Metadata.ClrType.Name} of municipality {code ?? "(none)"} is outside the caller's scope.");
                 }
             }
+            foreach (var code in OwningPrefectures(entry))
+            {
+                if (!scope.CanWritePrefecture(code))
+                {
+                    throw new TenantAccessDeniedException($"{entry.Metadata.ClrType.Name} of prefecture {code ?? "(none)"} is outside the caller's scope.");
+                }
+            }
         }
+    }
+
+    private static IEnumerable<string?> OwningPrefectures(EntityEntry entry)
+    {
+        if (entry.Entity is not IPrefectureOwned) yield break;
+        yield return (string?)entry.Property(nameof(IPrefectureOwned.PrefectureCode)).CurrentValue;
+        if (entry.State == EntityState.Modified) yield return (string?)entry.Property(nameof(IPrefectureOwned.PrefectureCode)).OriginalValue;
     }
 
     // Both the current and the original owner must be writable: a record may not be moved in or out of a tenant.
