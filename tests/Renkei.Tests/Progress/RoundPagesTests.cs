@@ -138,4 +138,30 @@ public sealed class RoundPagesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await doctor.GetAsync("/progress")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await doctor.GetAsync($"/progress/{id}")).StatusCode);
     }
+    [Fact]
+    public async Task A_system_admin_sees_every_prefectures_rounds_narrows_them_to_one_and_wards_never_answer()
+    {
+        var tottori = await SeedRoundAsync(app.Factory, "全国テスト 鳥取県の調査回");
+        var okayama = await SeedRoundAsync(app.Factory, "全国テスト 岡山県の調査回", prefecture: "33");
+        using var sys = await WebSession.SignInAsync(app.Factory, "sys");
+        var all = await sys.GetPageAsync("/progress");
+        Assert.Contains("全国テスト 鳥取県の調査回", all, StringComparison.Ordinal);
+        Assert.Contains("全国テスト 岡山県の調査回", all, StringComparison.Ordinal);
+        var one = await sys.GetPageAsync("/progress?pref=33");
+        Assert.DoesNotContain("全国テスト 鳥取県の調査回", one, StringComparison.Ordinal);
+        Assert.Contains("全国テスト 岡山県の調査回", one, StringComparison.Ordinal);
+
+        // 岡山市 is a designated city: the city answers, its wards do not.
+        var (scope, db) = app.Factory.SystemDb();
+        await using var _ = scope;
+        var wards = await db.Municipalities.Where(m => m.PrefectureCode == "33" && m.Kind == Renkei.Web.Features.Regions.MunicipalityKind.Ward).Select(m => m.Code).ToListAsync();
+        var answering = await db.Municipalities.CountAsync(m => m.PrefectureCode == "33" && m.Kind != Renkei.Web.Features.Regions.MunicipalityKind.Ward);
+        Assert.NotEmpty(wards);
+        var page = await sys.GetPageAsync($"/progress/{okayama}");
+        Assert.Contains($"（0 / {answering} 提出済）", page, StringComparison.Ordinal);
+        Assert.Contains("data-muni=\"331007\"", page, StringComparison.Ordinal);
+        Assert.All(wards, w => Assert.DoesNotContain($"data-muni=\"{w}\"", page, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await sys.GetAsync(AnswerUrl(okayama, wards[0]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sys.GetAsync($"/progress/{tottori}")).StatusCode);
+    }
 }

@@ -5,8 +5,8 @@ using Renkei.Web.Platform.Data;
 
 namespace Renkei.Web.Features.Progress;
 
-/// <summary>A checked row: the answer it would store and what that changes, or why it is refused.</summary>
-public sealed record CheckedRow(int Line, string Code, string? Name, List<ItemInput> Items, string? Notes, bool Complete, long? SeenVersion,
+/// <summary>A checked row: the answer it would store and what that changes, or why it is refused. A blank row changes nothing.</summary>
+public sealed record CheckedRow(int Line, string Code, string? Name, List<ItemInput> Items, string? Notes, bool Complete, bool Blank, long? SeenVersion,
     List<string> Errors, List<string> Changes);
 
 /// <summary>
@@ -41,11 +41,12 @@ public sealed class RoundImport(RenkeiDb db, TimeProvider clock)
             else seen[code] = raw.Line;
             var (items, notes) = Parse(raw, errors);
             var complete = items.All(i => i.Status != ItemStatus.Unanswered);
-            var blank = items.All(i => !i.Differs(null)) && notes is null;
+            // Every answer cell empty: the row was left as the template gave it, and the municipality's answer stays as it is.
+            var blank = raw.Cells.Skip(2).Take(RoundSheet.Columns.Count - 2).All(string.IsNullOrWhiteSpace);
             if (errors.Count == 0 && !blank) errors.AddRange(AnswerRules.Check(round.AsOf, items, notes, complete));
             var before = existing.GetValueOrDefault(code);
             var changes = errors.Count > 0 || blank ? [] : Changes(before, items, notes, complete);
-            result.Add(new CheckedRow(raw.Line, code, m?.Name, items, notes, complete, before?.Version ?? -1, errors, changes));
+            result.Add(new CheckedRow(raw.Line, code, m?.Name, items, notes, complete, blank, before?.Version ?? -1, errors, changes));
         }
         return result;
     }
