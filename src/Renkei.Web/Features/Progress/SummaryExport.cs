@@ -21,7 +21,7 @@ public static class SummaryExport
 
     public static async Task<IResult> CsvAsync(TimeProvider clock, string baseName, SummaryTable table)
     {
-        var bytes = await CsvWriter.ToBytesAsync(table.Columns.Select(c => c.Title), table.Rows.Select(r => r.Cells.Select(SummaryText.Csv)));
+        var bytes = await CsvWriter.ToBytesAsync(table.Columns.Select(c => c.Title), table.Rows.Select(r => r.Cells.Select((v, c) => SummaryText.Csv(v, table.Columns[c].Kind))));
         return Results.File(bytes, Download.Csv, Download.DatedName(clock, $"{baseName}_{table.Title}", "csv"));
     }
 

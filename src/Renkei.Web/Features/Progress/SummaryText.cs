@@ -48,12 +48,7 @@ public static class SummaryText
         _ => value.ToString(),
     };
 
-    /// <summary>CSV cells: plain digits without grouping, so spreadsheets read them as numbers.</summary>
-    public static string? Csv(object? value) => value switch
-    {
-        null => null,
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+    /// <summary>CSV cells: as on the page (same decimals) but without digit grouping, so spreadsheets read them as numbers.</summary>
+    public static string? Csv(object? value, CellKind kind) =>
+        value is int i ? i.ToString(CultureInfo.InvariantCulture) : Format(value, kind);
 }
