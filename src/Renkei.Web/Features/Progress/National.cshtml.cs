@@ -33,6 +33,9 @@ public sealed class NationalModel(RenkeiDb db) : PageModel
         [.. Data.Summary.Distribution.Select((count, i) => new ChartPoint(SummaryText.RunningLabel(i), count)),
          new ChartPoint("未回答", Data.Summary.NotAnswered)];
 
+    public IReadOnlyList<ChartPoint> BandBars() =>
+        [.. Data.Summary.Bands.Select(b => new ChartPoint($"{b.Name}（{b.Answered}）", b.Average, Missing: "回答なし"))];
+
     public IReadOnlyList<ChartPoint> PrefectureBars() =>
         [.. Data.Rows.Select(r => new ChartPoint(r.PrefectureName, r.Summary.Average, Missing: "回答なし")),
          new ChartPoint("全国", Data.Summary.Average, Missing: "回答なし", Highlight: true)];

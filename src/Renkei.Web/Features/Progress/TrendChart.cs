@@ -21,10 +21,13 @@ public static class TrendChart
         const int width = 720, height = 300, left = 50, right = 130, top = 16, bottom = 50;
         var step = trend.Count > 1 ? (width - left - right) / (double)(trend.Count - 1) : 0;
         double X(int i) => trend.Count > 1 ? left + i * step : (left + width - right) / 2.0;
-        double Y(decimal pct) => top + (height - top - bottom) * (1 - (double)pct / 100);
+        // The axis ends at the next 10% above the highest share, so low shares early in a programme stay readable.
+        var highest = trend.SelectMany(t => ProgramItems.All.Select(i => ProgressSummary.Percent(t.Summary.Of(i).Running, t.Summary.Municipalities) ?? 0)).DefaultIfEmpty(0).Max();
+        var axis = Math.Clamp((int)Math.Ceiling(highest / 10m) * 10, 10, 100);
+        double Y(decimal pct) => top + (height - top - bottom) * (1 - (double)pct / axis);
         var svg = new StringBuilder().Append(CultureInfo.InvariantCulture,
             $"<svg class=\"indicator-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{E(description)}\"><title>{E(description)}</title>");
-        for (var p = 0; p <= 100; p += 25)
+        for (var p = 0; p <= axis; p += axis / 5)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(Y(p))}\" y2=\"{F(Y(p))}\" stroke=\"#dee2e6\"/>");
             Text(svg, left - 6, Y(p) + 4, $"{p}%", "end", 10);
