@@ -4,6 +4,7 @@ using Renkei.Web.Features.Directory.Contacts;
 using Renkei.Web.Features.Directory.Export;
 using Renkei.Web.Features.Indicators;
 using Renkei.Web.Features.Program;
+using Renkei.Web.Features.Progress;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Web;
 
@@ -42,5 +43,6 @@ public static class RenkeiPipeline
         app.MapContactRosterExport();
         app.MapPublicDirectoryApi();
         app.MapIndicatorEndpoints();
+        app.MapProgressApi();
     }
 }
