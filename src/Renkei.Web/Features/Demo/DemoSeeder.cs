@@ -54,6 +54,7 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
         await DemoCouncil.SeedAsync(db, ct);
         await DemoPdca.SeedAsync(db, ct);
         await DemoIndicators.SeedAsync(db, ct);
+        await DemoAreas.SeedAsync(db, ct);
         return accounts;
     }
 
