@@ -71,6 +71,26 @@ public sealed class AreaRuleTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_adoption_is_deleted_after_confirmation_by_its_municipality_and_hidden_from_others()
+    {
+        var (ruleId, versions) = await SeedRuleAsync(app.Factory, East, "規則テスト：採用の取消し");
+        using var tottori = await WebSession.SignInAsync(app.Factory, "tottori-staff");
+        Assert.Equal(HttpStatusCode.Redirect, (await AdoptAsync(tottori, East, ruleId, versions[1], TestWorld.Tottori, new DateOnly(ThisYear, 4, 5))).StatusCode);
+        var (s, db) = app.Factory.SystemDb();
+        await using var _ = s;
+        var id = (await db.AreaRuleAdoptions.SingleAsync(a => a.VersionId == versions[1])).Id;
+        var url = $"/areas/{East}/adoptions/{id}";
+        Assert.Contains("data-confirm=", await tottori.GetPageAsync(url), StringComparison.Ordinal);
+        using var yonago = await WebSession.SignInAsync(app.Factory, "yonago-staff");
+        Assert.Equal(HttpStatusCode.NotFound, (await yonago.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(yonago, url + "?handler=Delete", [], formFrom: "/areas")).StatusCode);
+        Assert.True(await db.AreaRuleAdoptions.AnyAsync(a => a.Id == id));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tottori, url + "?handler=Delete", [], formFrom: url)).StatusCode);
+        Assert.False(await db.AreaRuleAdoptions.AnyAsync(a => a.Id == id));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(AreaRuleAdoption) && a.EntityKey == id.ToString() && a.Action == AuditActions.Delete && a.UserName == "tottori-staff"));
+    }
+
+    [Fact]
     public async Task A_municipality_cannot_create_or_edit_a_rule()
     {
         var (ruleId, _) = await SeedRuleAsync(app.Factory, East, "規則テスト：市は編集できない");
