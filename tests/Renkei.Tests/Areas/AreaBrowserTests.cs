@@ -18,6 +18,7 @@ public sealed class AreaBrowserTests(BrowserFixture app)
         await Pages.SignInAsync(page, app.BaseUrl, "pref-staff");
         await page.GetByRole(AriaRole.Link, new() { Name = "圏域連携" }).ClickAsync();
         await Expect(page.GetByTestId("areas")).ToContainTextAsync("ブラウザ：入退院時の共通様式");
+        await Pages.ScreenshotAsync(page, "areas-index");
         await page.GetByTestId("areas").GetByRole(AriaRole.Link, new() { Name = "東部" }).ClickAsync();
         await Expect(page.GetByTestId("area-municipalities")).ToContainTextAsync("鳥取市");
 
