@@ -55,6 +55,7 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
         await DemoPdca.SeedAsync(db, ct);
         await DemoIndicators.SeedAsync(db, ct);
         await DemoProgress.SeedAsync(db, ct);
+        await DemoAreas.SeedAsync(db, ct);
         return accounts;
     }
 

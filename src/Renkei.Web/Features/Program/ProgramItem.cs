@@ -54,6 +54,7 @@ public static class ProgramItems
     {
         ProgramItem.A => "/directory",
         ProgramItem.I => "/pdca",
+        ProgramItem.Ku => "/areas",
         _ => null,
     };
 
