@@ -16,6 +16,8 @@ public sealed class AreaBrowserTests(BrowserFixture app)
         var (ruleId, _) = await SeedRuleAsync(app.Factory, East, "ブラウザ：入退院時の共通様式", versions: 1);
         var page = await app.NewPageAsync();
         await Pages.SignInAsync(page, app.BaseUrl, "pref-staff");
+        // The prefecture-level pages sit in the 「県・圏域」 menu of the navigation bar.
+        await page.GetByRole(AriaRole.Button, new() { Name = "県・圏域" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "圏域連携" }).ClickAsync();
         await Expect(page.GetByTestId("areas")).ToContainTextAsync("ブラウザ：入退院時の共通様式");
         await Pages.ScreenshotAsync(page, "areas-index");
