@@ -8,7 +8,9 @@ namespace Renkei.Web.Features.Directory;
 
 public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
 {
-    private static readonly JsonSerializerOptions Json = new();
+    // Defaults (no as-of date, not confirmed, not edited by hand) are left out: the map is a large part of every row, and a
+    // missing property reads back as its default, so rows written before in full read the same.
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };
 
     /// <summary>The stored form of <see cref="Provider.FieldMeta"/> (also written by <see cref="Import.ProviderBulkInsert"/>).</summary>
     public static string SerializeMeta(Dictionary<string, FieldMeta> meta) => JsonSerializer.Serialize(meta, Json);

@@ -66,6 +66,8 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One transaction holds the whole plan and is rolled back whole on failure: no savepoint per save.
+        db.Database.AutoSavepointsEnabled = false;
         db.BulkImport = true;
         try
         {
@@ -117,6 +119,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         finally
         {
             db.BulkImport = false;
+            db.Database.AutoSavepointsEnabled = true;
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
