@@ -17,7 +17,8 @@ public static class SearchLatency
         List<(string Code, string Pref, string? Area, double Lat, double Lng)> places;
         await using (var db = context())
         {
-            names = await db.Providers.AsNoTracking().Where(p => p.Id % 97 == 0).Select(p => p.Name).Take(2000).ToListAsync();
+            // In id order: the same names on every run and on both databases (PostgreSQL returns an unordered scan in any order).
+            names = await db.Providers.AsNoTracking().Where(p => p.Id % 97 == 0).OrderBy(p => p.Id).Select(p => p.Name).Take(2000).ToListAsync();
             places = (await db.Municipalities.AsNoTracking().Select(m => new { m.Code, m.PrefectureCode, m.SecondaryAreaCode, m.Latitude, m.Longitude }).ToListAsync())
                 .Select(m => (m.Code, m.PrefectureCode, m.SecondaryAreaCode, m.Latitude, m.Longitude)).ToList();
         }

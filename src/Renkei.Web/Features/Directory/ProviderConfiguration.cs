@@ -8,7 +8,9 @@ namespace Renkei.Web.Features.Directory;
 
 public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
 {
-    private static readonly JsonSerializerOptions Json = new();
+    // Defaults (no as-of date, not confirmed, not edited by hand) are left out: the map is a large part of every row, and a
+    // missing property reads back as its default, so rows written before in full read the same.
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };
 
     /// <summary>The stored form of <see cref="Provider.FieldMeta"/> (also written by <see cref="Import.ProviderBulkInsert"/>).</summary>
     public static string SerializeMeta(Dictionary<string, FieldMeta> meta) => JsonSerializer.Serialize(meta, Json);
@@ -44,7 +46,11 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.HasMany(p => p.Functions).WithOne().HasForeignKey(f => f.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Contacts).WithOne().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.PrefectureCode, p.MunicipalityCode, p.Kind });
-        b.HasIndex(p => p.SearchKey);
+        // Area searches (二次医療圏, municipality) read ids and listing from the index alone on PostgreSQL.
+        b.HasIndex(p => p.MunicipalityCode).IncludeProperties(p => new { p.Id, p.Listed });
+        // Name order. With the id in the key and the listing included, PostgreSQL walks names without visiting the table
+        // (ProviderSearch.PageAsync); SQLite keeps the row id in every index entry anyway and ignores the inclusion.
+        b.HasIndex(p => new { p.SearchKey, p.Id }).HasDatabaseName("IX_Providers_SearchKey").IncludeProperties(p => p.Listed);
         // Nearest-provider search filters a bounding box first (ProviderSearch.RadiusKm).
         b.HasIndex(p => new { p.Latitude, p.Longitude });
     }
@@ -65,7 +71,8 @@ public sealed class ProviderFunctionConfiguration : IEntityTypeConfiguration<Pro
     {
         b.Property(f => f.Code).HasMaxLength(40);
         b.HasIndex(f => new { f.ProviderId, f.Code, f.Source }).IsUnique();
-        b.HasIndex(f => f.Code);
+        // "Offers function X" is answered from the index alone on PostgreSQL (SQLite's unique index above serves it).
+        b.HasIndex(f => f.Code).IncludeProperties(f => f.ProviderId);
     }
 }
 

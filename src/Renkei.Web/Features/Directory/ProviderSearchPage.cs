@@ -22,47 +22,54 @@ public sealed partial class ProviderSearch
     /// <summary>Matches are counted up to this many; the pages offer the first this-many (20 pages), the exports all.</summary>
     public const int CountCap = 1000;
 
-    /// <summary>How far down the name index a page of many matches is looked for before the matches are sorted instead.</summary>
+    /// <summary>
+    /// How far down the name index a page of many matches is looked for before the matches are sorted instead:
+    /// reading a name costs a fraction of a microsecond (PostgreSQL reads key, id and listing from one index; SQLite
+    /// the key from its name index), sorting a few microseconds per match.
+    /// </summary>
     private const int NameWalk = 30_000;
 
     /// <summary>
     /// The search as the pages run it: count (up to <see cref="CountCap"/> + 1) and one page. Counting and
     /// sorting every match is what made common words slow at national size (りはび: 60,000 rows).
-    /// In name order there are two ways to a page, and neither is always fast: sort the matches (cost grows
-    /// with their number), or walk the name index until the page is full (cost grows with how far down the
-    /// alphabet the matches are: 独立行政法人… sorts late). Up to the cap the matches are sorted; beyond it
-    /// the first <see cref="NameWalk"/> names are walked (bounded by the name at that position), and only if they do not fill the page are the
-    /// matches sorted. Either way the page holds exactly the rows a full sort would give.
+    /// The matches are read once, up to the cap: their ids give the count and, when they are all of them, the page
+    /// (sorted by the database among just those ids). Beyond the cap there are two ways to a page in name order,
+    /// and neither is always fast: sort the matches (cost grows with their number), or walk the name index until the
+    /// page is full (cost grows with how far down the alphabet the matches are: 独立行政法人… sorts late). The first
+    /// <see cref="NameWalk"/> names are walked, matching each key as it is read, and only if they do not fill the page
+    /// are all the matches sorted. Either way the page holds exactly the rows a full sort would give.
     /// </summary>
     public async Task<SearchPage> PageAsync(ProviderFilter f, int? page, Func<int, string> urlFor, CancellationToken ct = default)
     {
         var origin = await OriginAsync(f, ct);
-        var matches = await Filter(db.Providers.AsNoTracking(), f, origin).Take(CountCap + 1).CountAsync(ct);
-        var count = new ResultCount(Math.Min(matches, CountCap), matches > CountCap);
+        var found = await Filter(db.Providers.AsNoTracking(), f, origin).Take(CountCap + 1).Select(p => p.Id).ToListAsync(ct);
+        var count = new ResultCount(Math.Min(found.Count, CountCap), found.Count > CountCap);
         var paging = new Paging(page, count.Value, urlFor);
+        if (!count.AtLeast)
+            return new SearchPage(Order(db.Providers.AsNoTracking().Where(p => found.Contains(p.Id)), f, origin, sortMatches: true).Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
         if (ByDistance(f, origin))
             return new SearchPage(Order(Filter(db.Providers.AsNoTracking(), f, origin), f, origin).Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
 
-        if (count.AtLeast)
-        {
-            // The first NameWalk names, bounded by key (the name index delivers them in order and stops early);
-            // any match beyond the bound sorts after every match before it.
-            // (Ordered by the key alone, so PostgreSQL reads it from the index without visiting the table.)
-            var bound = await InNameOrder().OrderBy(p => p.SearchKey).Select(p => p.SearchKey).Skip(NameWalk).FirstOrDefaultAsync(ct);
-            var prefix = bound is null ? InNameOrder() : InNameOrder().Where(p => string.Compare(p.SearchKey, bound) < 0);
-            var ids = await Order(Filter(prefix, f, origin), f, origin).Skip(paging.Skip).Take(Paging.PageSize).Select(p => p.Id).ToListAsync(ct);
-            if (ids.Count == Paging.PageSize) // every page within the cap is full
-                return new SearchPage(db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.SearchKey).ThenBy(p => p.Id), paging, count, origin);
-        }
+        // Any match beyond the walked names sorts after every match among them.
+        var ids = await Order(Filter(await WalkedAsync(ct), f, origin, scanText: true), f, origin)
+            .Skip(paging.Skip).Take(Paging.PageSize).Select(p => p.Id).ToListAsync(ct);
+        if (ids.Count == Paging.PageSize) // every page within the cap is full
+            return new SearchPage(db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.SearchKey).ThenBy(p => p.Id), paging, count, origin);
         var sorted = Order(Filter(db.Providers.AsNoTracking(), f, origin), f, origin, sortMatches: true);
         return new SearchPage(sorted.Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
     }
 
     /// <summary>
-    /// Providers read through the name index. SQLite's planner (no statistics) otherwise prefers the text
-    /// index's row ids and sorts them all.
+    /// The first <see cref="NameWalk"/> providers in name order, read through the name index. PostgreSQL takes them as a
+    /// subquery it stops reading at a full page; SQLite would copy such a subquery whole, so it is bounded by the key at
+    /// that position instead, and told which index to use (without statistics its planner prefers the text index's row
+    /// ids and sorts them all).
     /// </summary>
-    private IQueryable<Provider> InNameOrder() => db.Database.IsSqlite()
-        ? db.Providers.FromSqlRaw("SELECT * FROM \"Providers\" INDEXED BY \"IX_Providers_SearchKey\"").AsNoTracking()
-        : db.Providers.AsNoTracking();
+    private async Task<IQueryable<Provider>> WalkedAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return db.Providers.AsNoTracking().OrderBy(p => p.SearchKey).ThenBy(p => p.Id).Take(NameWalk);
+        var byName = db.Providers.FromSqlRaw("SELECT * FROM \"Providers\" INDEXED BY \"IX_Providers_SearchKey\"").AsNoTracking();
+        var bound = await byName.OrderBy(p => p.SearchKey).Select(p => p.SearchKey).Skip(NameWalk).FirstOrDefaultAsync(ct);
+        return bound is null ? byName : byName.Where(p => string.Compare(p.SearchKey, bound) < 0);
+    }
 }

@@ -15,10 +15,8 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
     public async Task<ImportPlan> PlanAsync(ImportFile file, bool overwriteHandEdits, CancellationToken ct = default)
     {
         if (file.UpdatesOnly is { } unknownReason) return await PlanUpdatesAsync(file, unknownReason, overwriteHandEdits, ct);
-        var scheme = file.Slice.Scheme;
-        var existing = await db.Set<ProviderIdentifier>().AsNoTracking().Where(i => i.Scheme == scheme)
-            .Select(i => new { i.Value, i.ProviderId }).ToDictionaryAsync(i => i.Value, i => i.ProviderId, ct);
-        var matchedIds = file.Rows.Where(r => existing.ContainsKey(r.Key)).Select(r => existing[r.Key]).ToHashSet();
+        var existing = await KnownKeysAsync(file.Slice.Scheme, ct);
+        var matchedIds = file.Rows.Where(r => existing.ContainsKey(r.Key)).Select(r => existing[r.Key].ProviderId).ToHashSet();
         var providers = await LoadAsync(matchedIds, ct);
 
         var created = new List<ImportedProvider>();
@@ -26,29 +24,41 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         var unchanged = 0;
         foreach (var row in file.Rows)
         {
-            if (!existing.TryGetValue(row.Key, out var id)) { created.Add(row); continue; }
-            var p = providers[id];
+            if (!existing.TryGetValue(row.Key, out var known)) { created.Add(row); continue; }
+            var p = providers[known.ProviderId];
             var fields = FieldChanges(p, row, file.Source, overwriteHandEdits);
             var functionsChanged = !SameFunctions(p, row, file.Source);
             if (fields.Count == 0 && !functionsChanged && p.Listed) unchanged++;
-            else changed.Add(new PlannedChange(row, id, fields, functionsChanged));
+            else changed.Add(new PlannedChange(row, p.Id, fields, functionsChanged));
         }
         var (matches, uncertain) = await matcher.MatchAsync(file, created, ct);
         if (matches.Count > 0)
         {
             var others = await LoadAsync(matches.Values.ToHashSet(), ct);
             foreach (var (row, id) in matches)
-            {
-                created.Remove(row);
                 changed.Add(new PlannedChange(row, id, FieldChanges(others[id], row, file.Source, overwriteHandEdits), row.Functions.Count > 0, Attach: true));
-            }
+            created.RemoveAll(matches.ContainsKey);
         }
         // A row the file still names but that was rejected is not "gone": only absent keys are.
         var listedKeys = file.Rows.Select(r => r.Key).Concat(file.Rejected.Where(r => r.Key is not null).Select(r => r.Key!)).ToHashSet();
-        var gone = existing.Where(e => !listedKeys.Contains(e.Key)).Select(e => e.Value).ToList();
-        var noLonger = await InSlice(gone, file.Slice, ct);
+        var noLonger = existing.Where(e => !listedKeys.Contains(e.Key) && e.Value.InSlice(file.Slice)).Select(e => e.Value.ProviderId).Distinct().Order().ToList();
         return new ImportPlan(file, created, changed, unchanged, noLonger, uncertain);
     }
+
+    /// <summary>A provider known under one key of the file's scheme, with what decides whether it is in the file's slice.</summary>
+    private sealed record KnownKey(int ProviderId, bool Listed, ProviderKind Kind, string? ServiceCode, string PrefectureCode)
+    {
+        /// <summary>Still listed, and of the kinds, services and prefectures the file speaks for.</summary>
+        public bool InSlice(ImportSlice slice) => Listed && slice.Kinds.Contains(Kind)
+            && (slice.ServiceCodes is not { } codes || (ServiceCode is not null && codes.Contains(ServiceCode)))
+            && (slice.Prefectures is not { } prefectures || prefectures.Contains(PrefectureCode));
+    }
+
+    /// <summary>Every key of the scheme with its provider, in one query (the slice is decided here, not per chunk of ids).</summary>
+    private async Task<Dictionary<string, KnownKey>> KnownKeysAsync(IdentifierScheme scheme, CancellationToken ct) =>
+        await db.Set<ProviderIdentifier>().AsNoTracking().Where(i => i.Scheme == scheme)
+            .Join(db.Providers, i => i.ProviderId, p => p.Id, (i, p) => new { i.Value, Known = new KnownKey(p.Id, p.Listed, p.Kind, p.ServiceCode, p.PrefectureCode) })
+            .ToDictionaryAsync(k => k.Value, k => k.Known, StringComparer.Ordinal, ct);
 
     public async Task<ImportRun> ApplyAsync(ImportPlan plan, string? userName, CancellationToken ct = default)
     {
@@ -56,6 +66,8 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One transaction holds the whole plan and is rolled back whole on failure: no savepoint per save.
+        db.Database.AutoSavepointsEnabled = false;
         db.BulkImport = true;
         try
         {
@@ -70,7 +82,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             }
             await ProviderBulkInsert.InsertAsync(db, created, ct);
 
-            var toChange = await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
+            var toChange = plan.Changed.Count + plan.NoLongerListed.Count == 0 ? [] : await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
                 .Where(p => plan.Changed.Select(c => c.ProviderId).Contains(p.Id) || plan.NoLongerListed.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             foreach (var change in plan.Changed)
             {
@@ -107,6 +119,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         finally
         {
             db.BulkImport = false;
+            db.Database.AutoSavepointsEnabled = true;
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
@@ -158,19 +171,6 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         {
             var part = await db.Set<Provider>().AsNoTracking().Include(p => p.Functions).Where(p => chunk.Contains(p.Id)).ToListAsync(ct);
             foreach (var p in part) result[p.Id] = p;
-        }
-        return result;
-    }
-
-    private async Task<List<int>> InSlice(List<int> ids, ImportSlice slice, CancellationToken ct)
-    {
-        var result = new List<int>();
-        foreach (var chunk in ids.Chunk(2000))
-        {
-            var query = db.Set<Provider>().AsNoTracking().Where(p => chunk.Contains(p.Id) && p.Listed && slice.Kinds.Contains(p.Kind));
-            if (slice.ServiceCodes is { } codes) query = query.Where(p => p.ServiceCode != null && codes.Contains(p.ServiceCode));
-            if (slice.Prefectures is { } prefs) query = query.Where(p => prefs.Contains(p.PrefectureCode));
-            result.AddRange(await query.Select(p => p.Id).ToListAsync(ct));
         }
         return result;
     }

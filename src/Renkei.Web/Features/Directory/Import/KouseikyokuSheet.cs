@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using MiniExcelLibs;
 using Renkei.Web.Platform.Time;
 
 namespace Renkei.Web.Features.Directory.Import;
@@ -15,7 +13,8 @@ public enum KouseikyokuColumn
 /// <summary>
 /// The first sheet of a 地方厚生局 届出受理医療機関名簿 (xlsx) as text: the header row is found by its
 /// cell texts (it is row 4 in 2025 files, not a fixed row), the as-of date from the "[令和７年１０月１日 現在 ]"
-/// title above it. The file passes <see cref="SafeXlsx"/> before the Excel reader sees it.
+/// title above it. Read by <see cref="XlsxRows"/> within <see cref="SafeXlsx"/>'s limits; cells are text in the published
+/// files, and a numeric or date cell (a list re-saved by hand) reads as its number or "yyyy-MM-dd".
 /// </summary>
 public static partial class KouseikyokuSheet
 {
@@ -47,24 +46,27 @@ public static partial class KouseikyokuSheet
 
     public static Content Read(string path, string displayName)
     {
-        SafeXlsx.Check(path, displayName);
+        using var zip = SafeXlsx.Open(path, displayName);
         var rows = new List<Row>();
         var titles = new List<string>();
         int[]? columns = null;
         try
         {
-            var line = 0;
-            foreach (IDictionary<string, object?> cells in MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX))
+            foreach (var sheetRow in XlsxRows.Read(zip, new SafeXlsx.Budget(displayName)))
             {
-                line++;
-                var values = cells.Values.Select(Text).ToArray();
+                var line = sheetRow.Number;
+                var values = Array.ConvertAll(sheetRow.Cells, c => c.Trim());
                 if (columns is not null) { rows.Add(new Row(line, [.. columns.Select(i => i < 0 || i >= values.Length ? "" : values[i])])); continue; }
                 columns = HeaderColumns(values);
                 if (columns is null) titles.AddRange(values.Where(v => v.Length > 0));
                 if (columns is null && line >= HeaderSearchRows) break;
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new ImportFileException($"{displayName}: xlsx として読めません。ファイルが壊れているか、途中で切れています（ダウンロードし直してください）。");
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or FormatException or OverflowException or ArgumentException)
         {
             throw new ImportFileException($"{displayName}: xlsx として読めません（{e.Message}）。");
         }
@@ -85,13 +87,4 @@ public static partial class KouseikyokuSheet
         titles.Select(t => AsOfText().Match(t)).Where(m => m.Success)
             .Select(m => Wareki.TryParse(m.Groups[1].Value.TrimStart('['), out var d) ? d : (DateOnly?)null)
             .FirstOrDefault(d => d is not null);
-
-    // Cells are text in the published files; a numeric or date cell (a list re-saved by hand) reads the same way.
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
-        _ => value.ToString()?.Trim() ?? "",
-    };
 }

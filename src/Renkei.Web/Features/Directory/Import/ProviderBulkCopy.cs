@@ -21,6 +21,7 @@ public static class ProviderBulkCopy
         }
 
         var columns = ProviderBulkInsert.Columns;
+        var meta = new FieldMetaJson();
         await using (var writer = await connection.BeginBinaryImportAsync(
             $"COPY \"Providers\" (\"Id\", {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct))
         {
@@ -28,7 +29,7 @@ public static class ProviderBulkCopy
             {
                 await writer.StartRowAsync(ct);
                 await writer.WriteAsync(p.Id, NpgsqlDbType.Integer, ct);
-                var values = ProviderBulkInsert.Values(p);
+                var values = ProviderBulkInsert.Values(p, meta);
                 for (var c = 0; c < columns.Length; c++)
                 {
                     if (values[c] is null) await writer.WriteNullAsync(ct);

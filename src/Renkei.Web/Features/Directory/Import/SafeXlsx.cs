@@ -3,11 +3,11 @@ using System.IO.Compression;
 namespace Renkei.Web.Features.Directory.Import;
 
 /// <summary>
-/// Checks an uploaded xlsx before an Excel reader opens it. An xlsx is a zip archive, and a small zip can
-/// expand to gigabytes (a "zip bomb") that would exhaust the server's memory inside the reader. The sizes
-/// the archive declares are checked first; then every entry is inflated once and counted, so the limits
-/// hold even if a reader trusted the data over a forged size (.NET 10's ZipArchive stops at the declared
-/// size, so today this second pass is a safeguard, not the only line of defence).
+/// Guards the reading of an uploaded xlsx. An xlsx is a zip archive, and a small zip can expand to gigabytes
+/// (a "zip bomb") that would exhaust the server's memory inside the reader. The sizes the archive declares
+/// are checked when it is opened; then the bytes actually inflated are counted as they are read
+/// (<see cref="Budget"/>), so the limits hold even if the data lied about its size. Readers that open the
+/// archive themselves (MiniExcel) get <see cref="Check"/>, which inflates every entry once beforehand.
 /// </summary>
 public static class SafeXlsx
 {
@@ -24,27 +24,66 @@ public static class SafeXlsx
 
     private const int MaxEntries = 1000;
 
-    /// <summary>Throws <see cref="ImportFileException"/> unless the file is an Excel workbook (xlsx) within the limits.</summary>
-    public static void Check(string path, string displayName)
+    /// <summary>Opens the workbook after the checks that need no inflating; throws <see cref="ImportFileException"/> unless it is an xlsx within the declared limits.</summary>
+    public static ZipArchive Open(string path, string displayName)
     {
         var info = new FileInfo(path);
         if (!info.Exists || info.Length == 0) throw new ImportFileException($"{displayName}: ファイルが空です。");
         if (info.Length > MaxFileBytes) throw new ImportFileException($"{displayName}: ファイルが大きすぎます（{MaxFileBytes / 1024 / 1024} MB まで）。");
-        using var stream = File.OpenRead(path);
-        var head = new byte[4];
-        var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        if (headLength == head.Length && head is [0xD0, 0xCF, 0x11, 0xE0])
-            throw new ImportFileException($"{displayName}: 古い Excel 形式（.xls）かパスワード付きのファイルです。パスワードを外し、Excel ブック（.xlsx）として保存し直してください。");
-        if (head is not [0x50, 0x4B, 0x03, 0x04])
-            throw new ImportFileException($"{displayName}: Excel ブック（.xlsx）ではありません。ファイルの種類を確認してください。");
+        var stream = File.OpenRead(path);
         try
         {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries || zip.GetEntry("xl/workbook.xml") is null)
-                throw new ImportFileException($"{displayName}: Excel ブック（.xlsx）の形式ではありません。");
-            CheckDeclaredSizes(zip, displayName);
-            CheckActualSizes(zip, displayName);
+            var head = new byte[4];
+            var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
+            if (headLength == head.Length && head is [0xD0, 0xCF, 0x11, 0xE0])
+                throw new ImportFileException($"{displayName}: 古い Excel 形式（.xls）かパスワード付きのファイルです。パスワードを外し、Excel ブック（.xlsx）として保存し直してください。");
+            if (head is not [0x50, 0x4B, 0x03, 0x04])
+                throw new ImportFileException($"{displayName}: Excel ブック（.xlsx）ではありません。ファイルの種類を確認してください。");
+            var zip = Unreadable(displayName, () => new ZipArchive(stream, ZipArchiveMode.Read));
+            try
+            {
+                if (zip.Entries.Count > MaxEntries || zip.GetEntry("xl/workbook.xml") is null)
+                    throw new ImportFileException($"{displayName}: Excel ブック（.xlsx）の形式ではありません。");
+                CheckDeclaredSizes(zip, displayName);
+                return zip;
+            }
+            catch
+            {
+                zip.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Throws <see cref="ImportFileException"/> unless the file is an xlsx whose entries, all inflated, stay within the limits.</summary>
+    public static void Check(string path, string displayName)
+    {
+        using var zip = Open(path, displayName);
+        var budget = new Budget(displayName);
+        var buffer = new byte[81920];
+        Unreadable(displayName, () =>
+        {
+            foreach (var entry in zip.Entries)
+            {
+                using var content = budget.Open(entry);
+                while (content.Read(buffer) > 0) { }
+            }
+            return true;
+        });
+    }
+
+    /// <summary>Runs a step that reads the archive, turning a broken or cut-off zip into the Japanese message.</summary>
+    public static T Unreadable<T>(string displayName, Func<T> read)
+    {
+        try
+        {
+            return read();
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -63,22 +102,47 @@ public static class SafeXlsx
         }
     }
 
-    // Inflates without keeping anything; costs about as long as the reader's own pass over the file.
-    private static void CheckActualSizes(ZipArchive zip, string displayName)
+    /// <summary>The bytes one workbook may still expand to; every entry is read through <see cref="Open(ZipArchiveEntry)"/>.</summary>
+    public sealed class Budget(string displayName)
     {
-        var buffer = new byte[81920];
-        long total = 0;
-        foreach (var entry in zip.Entries)
+        private long _total;
+
+        public Stream Open(ZipArchiveEntry entry) => new CountingStream(entry.Open(), entry.CompressedLength, this);
+
+        private void Add(long entrySize, long compressed, int read)
         {
-            using var content = entry.Open();
-            long size = 0;
-            int read;
-            while ((read = content.Read(buffer)) > 0)
+            _total += read;
+            if (_total > MaxUncompressedBytes) throw TooLarge(displayName);
+            if (entrySize > RatioCheckFrom && entrySize > compressed * MaxRatio) throw TooCompressed(displayName);
+        }
+
+        private sealed class CountingStream(Stream inner, long compressed, Budget budget) : Stream
+        {
+            private long _size;
+
+            public override int Read(Span<byte> buffer)
             {
-                size += read;
-                total += read;
-                if (total > MaxUncompressedBytes) throw TooLarge(displayName);
-                if (size > RatioCheckFrom && size > entry.CompressedLength * MaxRatio) throw TooCompressed(displayName);
+                var read = inner.Read(buffer);
+                _size += read;
+                budget.Add(_size, compressed, read);
+                return read;
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => _size; set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) inner.Dispose();
+                base.Dispose(disposing);
             }
         }
     }

@@ -46,10 +46,11 @@ public sealed partial class SourceMatcher(RenkeiDb db)
         {
             var muni = row.Fields.GetValueOrDefault("MunicipalityCode");
             if (muni is null) continue;
+            var candidates = byMunicipality[muni].Where(c => !taken.Contains(c.Id)).ToList();
+            if (candidates.Count == 0) continue; // most rows of a first import: no need to normalise their texts
             var name = JapaneseText.SearchKey(row.Fields.GetValueOrDefault("Name"));
             var address = AddressKey(row.Fields.GetValueOrDefault("Address"));
             var phone = PhoneKey(row.Fields.GetValueOrDefault("Phone"));
-            var candidates = byMunicipality[muni].Where(c => !taken.Contains(c.Id)).ToList();
             var sure = candidates.Where(c => SameAddress(c.Address, address) && SameName(c.Name, name)).ToList();
             if (sure.Count == 1)
             {

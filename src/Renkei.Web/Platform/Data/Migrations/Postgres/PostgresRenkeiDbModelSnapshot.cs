@@ -1082,9 +1082,14 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("MunicipalityCode");
 
-                    b.HasIndex("SearchKey");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("MunicipalityCode"), new[] { "Id", "Listed" });
 
                     b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("SearchKey", "Id")
+                        .HasDatabaseName("IX_Providers_SearchKey");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SearchKey", "Id"), new[] { "Listed" });
 
                     b.HasIndex("PrefectureCode", "MunicipalityCode", "Kind");
 
@@ -1183,6 +1188,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Code");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Code"), new[] { "ProviderId" });
 
                     b.HasIndex("ProviderId", "Code", "Source")
                         .IsUnique();

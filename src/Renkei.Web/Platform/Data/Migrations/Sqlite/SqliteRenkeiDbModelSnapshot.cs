@@ -1040,11 +1040,14 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityCode");
-
-                    b.HasIndex("SearchKey");
+                    b.HasIndex("MunicipalityCode")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Listed" });
 
                     b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("SearchKey", "Id")
+                        .HasDatabaseName("IX_Providers_SearchKey")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Listed" });
 
                     b.HasIndex("PrefectureCode", "MunicipalityCode", "Kind");
 
@@ -1138,7 +1141,8 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code");
+                    b.HasIndex("Code")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ProviderId" });
 
                     b.HasIndex("ProviderId", "Code", "Source")
                         .IsUnique();
