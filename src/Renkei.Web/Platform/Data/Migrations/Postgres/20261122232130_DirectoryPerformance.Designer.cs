@@ -254,6 +254,296 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaDocumentContent", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("AreaDocumentContents");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Scenes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SecondaryAreaCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondaryAreaCode");
+
+                    b.HasIndex("PrefectureCode", "SecondaryAreaCode");
+
+                    b.ToTable("AreaRules");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleAdoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("VersionId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("AreaRuleAdoptions");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("AreaRuleVersions");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.HealthCentreActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondaryAreaCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SecondaryAreaCode");
+
+                    b.HasIndex("PrefectureCode", "SecondaryAreaCode", "FiscalYear");
+
+                    b.ToTable("HealthCentreActivities");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.JointMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ParticipantCodes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecondaryAreaCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SecondaryAreaCode");
+
+                    b.HasIndex("PrefectureCode", "SecondaryAreaCode", "HeldOn");
+
+                    b.ToTable("JointMeetings");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1650,6 +1940,157 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("ItemArrangements");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressItemAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Commissioned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CommissionedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PrefectureSupported")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("ResponseId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("ProgressItemAnswers");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("EnteredByPrefecture")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("RoundId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("ProgressResponses");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureCode", "AsOf");
+
+                    b.ToTable("ProgressRounds");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Regions.Municipality", b =>
                 {
                     b.Property<string>("Code")
@@ -2006,6 +2447,76 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaDocumentContent", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Areas.AreaRuleVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Renkei.Web.Features.Areas.AreaDocumentContent", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRule", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.SecondaryArea", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleAdoption", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Renkei.Web.Features.Areas.AreaRuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleVersion", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Areas.AreaRule", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.HealthCentreActivity", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Renkei.Web.Features.Regions.SecondaryArea", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.JointMeeting", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Councils.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Renkei.Web.Features.Regions.SecondaryArea", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Councils.AttachmentContent", b =>
                 {
                     b.HasOne("Renkei.Web.Features.Councils.Attachment", null)
@@ -2334,6 +2845,39 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressItemAnswer", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Progress.ProgressResponse", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressResponse", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Renkei.Web.Features.Progress.ProgressRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressRound", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Regions.Municipality", b =>
                 {
                     b.HasOne("Renkei.Web.Features.Regions.Prefecture", null)
@@ -2389,6 +2933,11 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRule", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Councils.Council", b =>
                 {
                     b.Navigation("Meetings");
@@ -2432,6 +2981,11 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Decisions");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressResponse", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Renkei.Web.Features.Surveys.Survey", b =>

@@ -242,6 +242,286 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaDocumentContent", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("AreaDocumentContents");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scenes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondaryAreaCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondaryAreaCode");
+
+                    b.HasIndex("PrefectureCode", "SecondaryAreaCode");
+
+                    b.ToTable("AreaRules");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleAdoption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("VersionId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("AreaRuleAdoptions");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("AreaRuleVersions");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.HealthCentreActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondaryAreaCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SecondaryAreaCode");
+
+                    b.HasIndex("PrefectureCode", "SecondaryAreaCode", "FiscalYear");
+
+                    b.ToTable("HealthCentreActivities");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.JointMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipantCodes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondaryAreaCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SecondaryAreaCode");
+
+                    b.HasIndex("PrefectureCode", "SecondaryAreaCode", "HeldOn");
+
+                    b.ToTable("JointMeetings");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1585,6 +1865,151 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("ItemArrangements");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressItemAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Commissioned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommissionedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrefectureSupported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Training")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("ResponseId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("ProgressItemAnswers");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EnteredByPrefecture")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityCode");
+
+                    b.HasIndex("RoundId", "MunicipalityCode")
+                        .IsUnique();
+
+                    b.ToTable("ProgressResponses");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrefectureCode", "AsOf");
+
+                    b.ToTable("ProgressRounds");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Regions.Municipality", b =>
                 {
                     b.Property<string>("Code")
@@ -1935,6 +2360,76 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaDocumentContent", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Areas.AreaRuleVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Renkei.Web.Features.Areas.AreaDocumentContent", "VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRule", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.SecondaryArea", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleAdoption", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Renkei.Web.Features.Areas.AreaRuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRuleVersion", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Areas.AreaRule", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.HealthCentreActivity", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Renkei.Web.Features.Regions.SecondaryArea", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Areas.JointMeeting", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Councils.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Renkei.Web.Features.Regions.SecondaryArea", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Councils.AttachmentContent", b =>
                 {
                     b.HasOne("Renkei.Web.Features.Councils.Attachment", null)
@@ -2263,6 +2758,39 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressItemAnswer", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Progress.ProgressResponse", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressResponse", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Renkei.Web.Features.Progress.ProgressRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressRound", b =>
+                {
+                    b.HasOne("Renkei.Web.Features.Regions.Prefecture", null)
+                        .WithMany()
+                        .HasForeignKey("PrefectureCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Regions.Municipality", b =>
                 {
                     b.HasOne("Renkei.Web.Features.Regions.Prefecture", null)
@@ -2318,6 +2846,11 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Renkei.Web.Features.Areas.AreaRule", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Renkei.Web.Features.Councils.Council", b =>
                 {
                     b.Navigation("Meetings");
@@ -2361,6 +2894,11 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Decisions");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Renkei.Web.Features.Progress.ProgressResponse", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Renkei.Web.Features.Surveys.Survey", b =>
