@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using System.Runtime.CompilerServices;
 
 namespace Renkei.Web.Features.Directory.Import;
 
@@ -31,15 +32,22 @@ public static class XlsxRows
         while (scanner.NextRow(out var number, cells))
         {
             previousRow = number > 0 ? number : previousRow + 1;
-            texts.Clear();
-            foreach (var cell in cells)
-            {
-                var column = cell.Column >= 0 ? cell.Column : texts.Count; // a cell without a reference follows the one before
-                while (texts.Count <= column) texts.Add("");
-                texts[column] = Text(cell, strings, dateStyles);
-            }
-            yield return new Row(previousRow, [.. texts]);
+            yield return new Row(previousRow, Texts(cells, texts, strings, dateStyles));
         }
+    }
+
+    // Out of the iterator, so that it can be compiled optimised from the start (see XlsxSheetScanner).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string[] Texts(List<XlsxSheetScanner.Cell> cells, List<string> texts, string[] strings, HashSet<int> dateStyles)
+    {
+        texts.Clear();
+        foreach (var cell in cells)
+        {
+            var column = cell.Column >= 0 ? cell.Column : texts.Count; // a cell without a reference follows the one before
+            while (texts.Count <= column) texts.Add("");
+            texts[column] = Text(cell, strings, dateStyles);
+        }
+        return [.. texts];
     }
 
     // The whole part in memory (within the budget): the scanner reads the bytes directly.
@@ -57,6 +65,7 @@ public static class XlsxRows
         return (bytes, length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Text(XlsxSheetScanner.Cell cell, string[] strings, HashSet<int> dateStyles) => cell.Type switch
     {
         "s" => cell.SharedString >= 0 && cell.SharedString < strings.Length ? strings[cell.SharedString] : "",

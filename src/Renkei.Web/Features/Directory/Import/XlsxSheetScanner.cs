@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Renkei.Web.Features.Directory.Import;
 
@@ -8,6 +9,8 @@ namespace Renkei.Web.Features.Directory.Import;
 /// without a namespace prefix), their r/t/s attributes, and the value or inline text of each cell. A 厚生局 list is
 /// several megabytes of nothing else, and XmlReader's general machinery took most of the import's reading time on it.
 /// A shared-string cell costs no allocation; text is unescaped (named and numeric character references).
+/// The loops are compiled optimised from the first call: an import runs them a few hundred thousand times once, and
+/// the tiers of unoptimised and profiling code they would otherwise pass through took longer than the reading itself.
 /// </summary>
 internal sealed class XlsxSheetScanner
 {
@@ -31,6 +34,7 @@ internal sealed class XlsxSheetScanner
     public readonly record struct Cell(int Column, string? Type, int Style, int SharedString, string? Value);
 
     /// <summary>Moves to the next row; false at the end of the sheet data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool NextRow(out int rowNumber, List<Cell> cells)
     {
         cells.Clear();
@@ -57,6 +61,7 @@ internal sealed class XlsxSheetScanner
 
     // After <c …>: the index in its v element (a shared string) or the text of v, or the t texts of its is element
     // (leaving out phonetic runs), up to </c>.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Shared, string? Value) CellValue(bool shared)
     {
         var index = -1;
@@ -81,6 +86,7 @@ internal sealed class XlsxSheetScanner
     }
 
     // The character data from here to the next tag.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> RawText()
     {
         var end = Xml[_at..].IndexOf((byte)'<');
@@ -98,6 +104,7 @@ internal sealed class XlsxSheetScanner
     }
 
     // The next start or end tag (its local name, without prefix), skipping declarations, comments and text.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextTag(out ReadOnlySpan<byte> name, out bool closing, out bool selfClosing, out ReadOnlySpan<byte> attributes)
     {
         while (true)
@@ -134,6 +141,7 @@ internal sealed class XlsxSheetScanner
     }
 
     // The raw value of the attribute with this local name; empty when the tag does not have it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> wanted)
     {
         while (true)
@@ -167,6 +175,7 @@ internal sealed class XlsxSheetScanner
     };
 
     /// <summary>"AB12" → 27 (zero-based column); -1 without a reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Column(ReadOnlySpan<byte> reference)
     {
         var column = 0;
