@@ -8,9 +8,8 @@ namespace Renkei.Web.Features.Directory;
 
 public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
 {
-    // Defaults (no as-of date, not confirmed, not edited by hand) are left out: the map is a large part of every row, and a
-    // missing property reads back as its default, so rows written before in full read the same.
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };
+    // Source-generated (FieldMetaJsonContext): every provider read or written passes through it.
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dictionary<string, FieldMeta>> Json = FieldMetaJsonContext.Default.DictionaryStringFieldMeta;
 
     /// <summary>The stored form of <see cref="Provider.FieldMeta"/> (also written by <see cref="Import.ProviderBulkInsert"/>).</summary>
     public static string SerializeMeta(Dictionary<string, FieldMeta> meta) => JsonSerializer.Serialize(meta, Json);
@@ -35,10 +34,10 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.FieldMeta).HasConversion(
             v => SerializeMeta(v),
-            v => JsonSerializer.Deserialize<Dictionary<string, FieldMeta>>(v, Json) ?? new Dictionary<string, FieldMeta>(),
+            v => JsonSerializer.Deserialize(v, Json) ?? new Dictionary<string, FieldMeta>(),
             new ValueComparer<Dictionary<string, FieldMeta>>(
-                (a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                (a, c) => SerializeMeta(a!) == SerializeMeta(c!),
+                v => SerializeMeta(v).GetHashCode(StringComparison.Ordinal),
                 v => new Dictionary<string, FieldMeta>(v)));
         b.HasOne<Prefecture>().WithMany().HasForeignKey(p => p.PrefectureCode);
         b.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityCode);
@@ -109,3 +108,12 @@ public sealed class MatchReviewConfiguration : IEntityTypeConfiguration<MatchRev
         b.HasIndex(r => new { r.Status, r.CreatedAtUtc });
     }
 }
+
+/// <summary>
+/// The stored JSON of <see cref="Provider.FieldMeta"/>. Defaults (no as-of date, not confirmed, not edited by hand) are
+/// left out: the map is a large part of every row, and a missing property reads back as its default, so rows written
+/// before in full read the same.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, FieldMeta>))]
+internal sealed partial class FieldMetaJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

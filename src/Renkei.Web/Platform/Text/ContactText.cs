@@ -16,7 +16,7 @@ public static partial class ContactText
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in JapaneseText.NormalizeKC(text))
         {
             if (char.IsAsciiDigit(c)) s.Append(c);
             else if (c is '-' or '‐' or '−' or '－' or 'ー' && s.Length > 0 && s[^1] != '-') s.Append('-');
@@ -30,7 +30,7 @@ public static partial class ContactText
     public static string? Email(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var s = text.Normalize(NormalizationForm.FormKC).Trim();
+        var s = JapaneseText.NormalizeKC(text).Trim();
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
         return EmailShape().IsMatch(s) ? s : null;
     }
@@ -39,7 +39,7 @@ public static partial class ContactText
     public static (string? Url, string? Email) UrlOrEmail(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
-        var s = text.Normalize(NormalizationForm.FormKC).Trim();
+        var s = JapaneseText.NormalizeKC(text).Trim();
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
         // "http://name@host.jp" is an e-mail address typed into the URL field; "@host.jp" is nothing usable.
         var bare = SchemePrefix().Replace(s, "");

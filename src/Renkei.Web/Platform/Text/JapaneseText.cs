@@ -25,15 +25,27 @@ public static partial class JapaneseText
     {
         if (string.IsNullOrEmpty(text)) return "";
         var folded = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in NormalizeKC(text))
         {
             var ch = Variants.TryGetValue(c, out var v) ? v : c;
             // Katakana ァ..ヶ map onto hiragana ぁ..ゖ by a fixed offset.
             if (ch is >= 'ァ' and <= 'ヶ') ch = (char)(ch - 0x60);
             if (char.IsWhiteSpace(ch) || ch is '・' or '･' or '　') continue;
-            folded.Append(char.ToLowerInvariant(ch));
+            folded.Append(ch < 0x80 ? (char)(ch is >= 'A' and <= 'Z' ? ch + 32 : ch) : char.ToLowerInvariant(ch));
         }
         return folded.ToString();
+    }
+
+    /// <summary>
+    /// NFKC, without the call into ICU when every character is already its own NFKC form and composes with nothing
+    /// (printable ASCII, kana, ー, unified kanji): most names and addresses, and the importers normalise every one.
+    /// </summary>
+    public static string NormalizeKC(string text)
+    {
+        foreach (var c in text)
+            if (c is not ((>= ' ' and <= '~') or (>= 'ぁ' and <= 'ゖ') or (>= 'ァ' and <= 'ヺ') or 'ー' or (>= '一' and <= '\u9FFF')))
+                return text.Normalize(NormalizationForm.FormKC);
+        return text;
     }
 
     /// <summary>
@@ -43,7 +55,7 @@ public static partial class JapaneseText
     public static string NormalizeAddress(string? address)
     {
         if (string.IsNullOrWhiteSpace(address)) return "";
-        var s = address.Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+        var s = NormalizeKC(address).Replace(" ", "", StringComparison.Ordinal);
         s = KanjiNumber().Replace(s, m => KanjiToNumber(m.Value).ToString(CultureInfo.InvariantCulture));
         s = DigitDash().Replace(s, "-");
         s = BlockMarks().Replace(s, "-");

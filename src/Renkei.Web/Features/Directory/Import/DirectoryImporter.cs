@@ -139,6 +139,10 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         !p.FieldMeta.TryGetValue(field, out var meta) || meta.Source == source || meta.HandEdited
         || string.IsNullOrEmpty(ProviderFields.ByName[field].Get(p));
 
+    // The provenance an import writes, one shared record per source, date and visibility (records are immutable).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DataSource Source, DateOnly? AsOf, FieldVisibility Visibility), FieldMeta> Imported = new();
+
+    /// <param name="keepHandEdits">Set for a provider already in the directory (tracked by EF); a new one keeps nothing.</param>
     private static void SetFields(Provider p, ImportedProvider row, ImportFile file, bool keepHandEdits, IReadOnlySet<string>? kept = null)
     {
         foreach (var (name, value) in row.Fields)
@@ -147,9 +151,9 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             var field = ProviderFields.ByName[name];
             field.Set(p, value);
             var visibility = p.FieldMeta.TryGetValue(name, out var old) ? old.Visibility : field.DefaultVisibility;
-            p.FieldMeta[name] = new FieldMeta(file.Source, file.AsOf, null, false, visibility);
+            p.FieldMeta[name] = Imported.GetOrAdd((file.Source, file.AsOf, visibility), k => new FieldMeta(k.Source, k.AsOf, null, false, k.Visibility));
         }
-        p.FieldMeta = new Dictionary<string, FieldMeta>(p.FieldMeta); // a new instance so EF sees the change
+        if (keepHandEdits) p.FieldMeta = new Dictionary<string, FieldMeta>(p.FieldMeta); // a new instance so EF sees the change
         p.SearchKey = JapaneseText.SearchKey(p.Name + " " + p.NameKana);
         p.OpenWeekdays = OpenWeekdaysText.Of(p.OpenDays, p.Hours);
         p.CoordinatePrecision = p.Latitude is null ? CoordinatePrecision.None

@@ -29,20 +29,20 @@ internal sealed class FieldMetaJson
             foreach (var (name, value) in a)
             {
                 other.MoveNext();
-                if (!string.Equals(name, other.Current.Key, StringComparison.Ordinal) || !value.Equals(other.Current.Value)) return false;
+                var (otherName, otherValue) = other.Current;
+                // Field names are the same string instances (ProviderFields), and one import shares its metadata records.
+                if (!ReferenceEquals(name, otherName) && !string.Equals(name, otherName, StringComparison.Ordinal)) return false;
+                if (!ReferenceEquals(value, otherValue) && !value.Equals(otherValue)) return false;
             }
             return true;
         }
 
+        // Cheap on purpose: the maps of one file differ in few ways, and Equals decides.
         public int GetHashCode(Dictionary<string, FieldMeta> meta)
         {
-            var hash = new HashCode();
-            foreach (var (name, value) in meta)
-            {
-                hash.Add(name, StringComparer.Ordinal);
-                hash.Add(value);
-            }
-            return hash.ToHashCode();
+            var hash = meta.Count;
+            foreach (var (name, value) in meta) hash = hash * 31 + name.Length * 8 + (int)value.Visibility + (value.HandEdited ? 4 : 0);
+            return hash;
         }
     }
 }

@@ -106,10 +106,20 @@ internal static class ProviderSqliteInsert
             long n => raw.sqlite3_bind_int64(_stmt, index, n),
             bool b => raw.sqlite3_bind_int64(_stmt, index, b ? 1 : 0),
             double d => raw.sqlite3_bind_double(_stmt, index, d),
-            DateTime t => raw.sqlite3_bind_text16(_stmt, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture).AsSpan()),
+            DateTime t => raw.sqlite3_bind_text16(_stmt, index, Text(t).AsSpan()),
             DateOnly d => raw.sqlite3_bind_text16(_stmt, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture).AsSpan()),
             _ => throw new ArgumentException($"No SQLite binding for {value.GetType()}.", nameof(value)),
         });
+
+        // Every row of an import carries the same timestamps: format each once.
+        private DateTime _lastTime;
+        private string? _lastTimeText;
+
+        private string Text(DateTime t)
+        {
+            if (_lastTimeText is null || t != _lastTime) (_lastTime, _lastTimeText) = (t, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            return _lastTimeText;
+        }
 
         private void Check(int rc)
         {

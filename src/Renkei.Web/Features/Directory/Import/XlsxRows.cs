@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using System.Runtime.CompilerServices;
 
 namespace Renkei.Web.Features.Directory.Import;
 
@@ -23,76 +24,60 @@ public static class XlsxRows
         var parts = XlsxParts.Find(zip, budget);
         var strings = parts.SharedStrings is { } s ? SharedStrings(s, budget) : [];
         var dateStyles = parts.Styles is { } st ? XlsxParts.DateStyles(st, budget) : [];
-        using var stream = budget.Open(parts.Sheet);
-        using var xml = XmlReader.Create(stream, Settings);
-        var names = new Names(xml.NameTable);
-        var cells = new List<string>();
-        var rowNumber = 0;
-        while (xml.Read())
+        var (xml, length) = ReadAll(parts.Sheet, budget);
+        var scanner = new XlsxSheetScanner(xml, length);
+        var cells = new List<XlsxSheetScanner.Cell>();
+        var texts = new List<string>();
+        var previousRow = 0;
+        while (scanner.NextRow(out var number, cells))
         {
-            if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, names.Row)) continue;
-            rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-            cells.Clear();
-            if (!xml.IsEmptyElement)
-            {
-                var depth = xml.Depth;
-                xml.Read();
-                while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-                {
-                    if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.Cell)) ReadCell(xml, names, cells, strings, dateStyles);
-                    else xml.Read();
-                }
-            }
-            yield return new Row(rowNumber, [.. cells]);
+            previousRow = number > 0 ? number : previousRow + 1;
+            yield return new Row(previousRow, Texts(cells, texts, strings, dateStyles));
         }
     }
 
-    // Leaves the reader after the cell; places its text at its column (cells without a reference follow the previous one).
-    private static void ReadCell(XmlReader xml, Names names, List<string> cells, string[] strings, HashSet<int> dateStyles)
+    // Out of the iterator, so that it can be compiled optimised from the start (see XlsxSheetScanner).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string[] Texts(List<XlsxSheetScanner.Cell> cells, List<string> texts, string[] strings, HashSet<int> dateStyles)
     {
-        var column = Column(xml.GetAttribute("r")) ?? cells.Count;
-        var type = xml.GetAttribute("t");
-        var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var st) ? st : 0;
-        string? value = null;
-        if (!xml.IsEmptyElement)
+        texts.Clear();
+        foreach (var cell in cells)
         {
-            var depth = xml.Depth;
-            xml.Read();
-            while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-            {
-                if (xml.NodeType != XmlNodeType.Element) xml.Read();
-                else if (ReferenceEquals(xml.LocalName, names.Value)) value = xml.ReadElementContentAsString();
-                else if (ReferenceEquals(xml.LocalName, names.Inline)) value = RichText(xml, names);
-                else xml.Skip();
-            }
+            var column = cell.Column >= 0 ? cell.Column : texts.Count; // a cell without a reference follows the one before
+            while (texts.Count <= column) texts.Add("");
+            texts[column] = Text(cell, strings, dateStyles);
         }
-        xml.Read();
-        while (cells.Count <= column) cells.Add("");
-        cells[column] = value is null ? "" : type switch
-        {
-            "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : "",
-            "b" => value == "1" ? "True" : "False",
-            "str" or "inlineStr" or "e" or "d" => value,
-            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) =>
-                dateStyles.Contains(style) && number is > 0 and < 2958466
-                    ? DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : number.ToString(CultureInfo.InvariantCulture),
-            _ => value,
-        };
+        return [.. texts];
     }
 
-    /// <summary>"AB12" → 27 (zero-based column); null without a reference.</summary>
-    private static int? Column(string? reference)
+    // The whole part in memory (within the budget): the scanner reads the bytes directly.
+    private static (byte[] Bytes, int Length) ReadAll(ZipArchiveEntry entry, SafeXlsx.Budget budget)
     {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var column = 0;
-        foreach (var c in reference)
+        using var stream = budget.Open(entry);
+        var bytes = new byte[Math.Clamp(entry.Length, 4096, SafeXlsx.MaxUncompressedBytes)];
+        var length = 0;
+        int read;
+        while ((read = stream.Read(bytes, length, bytes.Length - length)) > 0)
         {
-            if (c is < 'A' or > 'Z') break;
-            column = column * 26 + (c - 'A' + 1);
+            length += read;
+            if (length == bytes.Length) Array.Resize(ref bytes, bytes.Length * 2); // the declared size was short
         }
-        return column == 0 ? null : column - 1;
+        return (bytes, length);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string Text(XlsxSheetScanner.Cell cell, string[] strings, HashSet<int> dateStyles) => cell.Type switch
+    {
+        "s" => cell.SharedString >= 0 && cell.SharedString < strings.Length ? strings[cell.SharedString] : "",
+        _ when cell.Value is null => "",
+        "b" => cell.Value == "1" ? "True" : "False",
+        "str" or "inlineStr" or "e" or "d" => cell.Value,
+        _ when double.TryParse(cell.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) =>
+            dateStyles.Contains(cell.Style) && number is > 0 and < 2958466
+                ? DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : number.ToString(CultureInfo.InvariantCulture),
+        _ => cell.Value,
+    };
 
     private static string[] SharedStrings(ZipArchiveEntry entry, SafeXlsx.Budget budget)
     {
