@@ -42,10 +42,10 @@ public sealed class VersionEditModel(RenkeiDb db, TimeProvider clock, IConfigura
         CheckLength(nameof(Changes), "主な変更点", Changes, 4000);
         if (Label is not null && await Db.AreaRuleVersions.AnyAsync(v => v.RuleId == ruleId && v.Label == Label && v.Id != (id ?? 0), ct))
             ModelState.AddModelError(nameof(Label), DuplicateLabel);
-        AreaDocument? document = null;
+        CheckedUpload? document = null;
         if (Upload is { Length: > 0 })
         {
-            var (read, error) = await AreaDocument.ReadAsync(Upload, MaxBytes, ct);
+            var (read, error) = await CheckedUpload.ReadAsync(Upload, MaxBytes, "登録", ct);
             if (error is not null) ModelState.AddModelError(nameof(Upload), error);
             document = read;
         }

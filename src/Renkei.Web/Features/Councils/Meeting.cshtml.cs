@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,29 +40,16 @@ public sealed class MeetingModel(RenkeiDb db, TimeProvider clock, IConfiguration
             ModelState.AddModelError(nameof(Upload), "添付するファイルを選んでください。");
             return Page();
         }
-        var name = AttachmentTypes.CleanName(Upload.FileName);
-        // Checked before reading: a file over the limit is never held in memory.
-        if (Upload.Length > MaxBytes)
+        var (upload, error) = await CheckedUpload.ReadAsync(Upload, MaxBytes, "添付", ct);
+        if (upload is null)
         {
-            ModelState.AddModelError(nameof(Upload), $"「{name}」は {AttachmentOptions.Describe(Upload.Length)} あり、添付できる大きさ（{AttachmentOptions.Describe(MaxBytes)}）を超えています。");
-            return Page();
-        }
-        byte[] bytes;
-        using (var buffer = new MemoryStream((int)Upload.Length))
-        {
-            await Upload.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
-        }
-        var (contentType, error) = AttachmentTypes.Check(name, bytes);
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(Upload), $"「{name}」は添付できません。{error}");
+            ModelState.AddModelError(nameof(Upload), error!);
             return Page();
         }
         var attachment = new Attachment
         {
-            MunicipalityCode = Meeting.MunicipalityCode, OwnerType = OwnerType, OwnerId = Meeting.Id, FileName = name, ContentType = contentType!,
-            Size = bytes.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            MunicipalityCode = Meeting.MunicipalityCode, OwnerType = OwnerType, OwnerId = Meeting.Id, FileName = upload.FileName, ContentType = upload.ContentType,
+            Size = upload.Bytes.LongLength, Sha256 = upload.Sha256,
             UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = User.Identity?.Name,
         };
         // The content row needs the attachment's id: two saves, one transaction, so neither exists without the other.
@@ -71,11 +57,11 @@ public sealed class MeetingModel(RenkeiDb db, TimeProvider clock, IConfiguration
         {
             db.Attachments.Add(attachment);
             await db.SaveChangesAsync(ct);
-            db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = bytes });
+            db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = upload.Bytes });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        TempData["Message"] = $"「{name}」を添付しました。";
+        TempData["Message"] = $"「{upload.FileName}」を添付しました。";
         return Redirect($"/councils/meetings/{id}");
     }
 

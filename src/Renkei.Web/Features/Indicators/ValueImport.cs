@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Renkei.Web.Features.Directory.Import;
 using Renkei.Web.Platform.Data;
 using Renkei.Web.Platform.Text;
@@ -33,9 +32,7 @@ public sealed class ValueImport(RenkeiDb db, ValueStore store, IndicatorResults 
         List<(int Line, string[] Cells)> lines;
         if (xlsx)
         {
-            SafeXlsx.Check(path, displayName);
-            lines = [.. MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
-                .Select((r, i) => (i + 1, r.Values.Select(Cell).ToArray()))];
+            lines = UploadedSheet.ReadXlsx(path, displayName);
         }
         else
         {
@@ -98,21 +95,13 @@ public sealed class ValueImport(RenkeiDb db, ValueStore store, IndicatorResults 
         return true;
     }
 
-    /// <summary>The rows as CSV text, carried by the preview form to the apply step (checked again there).</summary>
-    public static string ToPayload(IEnumerable<RawValueRow> rows)
-    {
-        var sb = new StringBuilder();
-        foreach (var r in rows)
-            sb.Append(string.Join(',', new[] { r.Line.ToString(CultureInfo.InvariantCulture), r.Municipality, r.Year, r.Code, r.Value, r.Note }.Select(Quote))).Append('\n');
-        return sb.ToString();
-    }
+    /// <summary>The rows carried by the preview form to the apply step (checked again there).</summary>
+    public static string ToPayload(IEnumerable<RawValueRow> rows) =>
+        UploadedSheet.ToPayload(rows.Select(r => (r.Line, (IEnumerable<string>)[r.Municipality, r.Year, r.Code, r.Value, r.Note])));
 
     public static List<RawValueRow> FromPayload(string payload) =>
-        [.. CsvText.Parse(payload).Where(r => r.Fields.Count == 6 && int.TryParse(r.Fields[0], out _))
-            .Select(r => new RawValueRow(int.Parse(r.Fields[0], CultureInfo.InvariantCulture), r.Fields[1], r.Fields[2], r.Fields[3], r.Fields[4], r.Fields[5]))];
-
-    // Not CsvWriter.Field: that one defuses formulas for spreadsheets, which would change a "-1" this step re-reads.
-    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        [.. UploadedSheet.FromPayload(payload).Where(r => r.Cells.Count == 5)
+            .Select(r => new RawValueRow(r.Line, r.Cells[0], r.Cells[1], r.Cells[2], r.Cells[3], r.Cells[4]))];
 
     public static int? ParseYear(string text)
     {
@@ -129,12 +118,4 @@ public sealed class ValueImport(RenkeiDb db, ValueStore store, IndicatorResults 
     private static string Normal(string s) => s.Normalize(NormalizationForm.FormKC).Trim();
 
     private static string At(string[] cells, int i) => i < cells.Length ? cells[i] : "";
-
-    private static string Cell(object? v) => v switch
-    {
-        null => "",
-        double d => d.ToString("0.############", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString() ?? "",
-    };
 }

@@ -15,16 +15,6 @@ public static class SheetCells
     /// <summary>Full-width letters and digits folded, spaces trimmed.</summary>
     public static string Normal(string? s) => (s ?? "").Normalize(NormalizationForm.FormKC).Trim();
 
-    /// <summary>A cell as MiniExcel returns it, as text: an Excel date as yyyy-MM-dd, a number without a trailing .0.</summary>
-    public static string Text(object? v) => v switch
-    {
-        null => "",
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double d => d.ToString("0.############", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString() ?? "",
-    };
-
     public static (ItemStatus Status, string? Error) Status(string cell, string column)
     {
         var s = Normal(cell);
