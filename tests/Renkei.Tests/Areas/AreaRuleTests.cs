@@ -140,6 +140,23 @@ public sealed class AreaRuleTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_rule_without_a_title_or_with_an_unknown_kind_is_refused_with_japanese_messages_and_nothing_is_stored()
+    {
+        using var pref = await WebSession.SignInAsync(app.Factory, "pref-staff");
+        var description = "規則テスト：題名なし " + Guid.NewGuid().ToString("N")[..8];
+        var response = await PostAsync(pref, $"/areas/{East}/rules/edit", [("Form.Kind", "Rule"), ("Form.Title", "  "), ("Form.Description", description)]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("名称を入力してください。", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var badKind = await PostAsync(pref, $"/areas/{East}/rules/edit", [("Form.Kind", "99"), ("Form.Title", description)]);
+        Assert.Equal(HttpStatusCode.OK, badKind.StatusCode);
+        // An undefined kind is refused by model binding with the project's Japanese binding message.
+        Assert.Contains("「99」は正しい値ではありません。", System.Net.WebUtility.HtmlDecode(await badKind.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var (s, db) = app.Factory.SystemDb();
+        await using var _ = s;
+        Assert.False(await db.AreaRules.AnyAsync(r => r.Description == description || r.Title == description));
+    }
+
+    [Fact]
     public async Task A_duplicate_version_label_is_refused_with_a_message()
     {
         var (ruleId, _) = await SeedRuleAsync(app.Factory, East, "規則テスト：版名の重複");
