@@ -5,9 +5,6 @@ namespace Renkei.Web.Platform.Text;
 /// <summary>Normalised phone numbers, URLs and e-mail addresses as public sources write them in many ways.</summary>
 public static partial class ContactText
 {
-    [System.Text.RegularExpressions.GeneratedRegex("^https?://", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex SchemePrefix();
-
     [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
     private static partial System.Text.RegularExpressions.Regex EmailShape();
 
@@ -42,7 +39,7 @@ public static partial class ContactText
         var s = JapaneseText.NormalizeKC(text).Trim();
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
         // "http://name@host.jp" is an e-mail address typed into the URL field; "@host.jp" is nothing usable.
-        var bare = SchemePrefix().Replace(s, "");
+        var bare = s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? s[7..] : s.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? s[8..] : s;
         if (bare.Contains('@', StringComparison.Ordinal) && !bare.TrimEnd('/').Contains('/', StringComparison.Ordinal))
             return (null, EmailShape().IsMatch(bare.TrimEnd('/')) ? bare.TrimEnd('/') : null);
         if (!s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) s = "http://" + s;

@@ -16,8 +16,8 @@ internal sealed class FieldMetaJson
         return json;
     }
 
-    /// <summary>Same fields with equal metadata in the same order (the order is part of the JSON).</summary>
-    private sealed class SameEntries : IEqualityComparer<Dictionary<string, FieldMeta>>
+    /// <summary>Same fields with equal metadata in the same order (the order is part of the JSON): the same stored JSON.</summary>
+    internal sealed class SameEntries : IEqualityComparer<Dictionary<string, FieldMeta>>
     {
         public static readonly SameEntries Instance = new();
 
