@@ -14,7 +14,7 @@ public sealed partial class DirectoryImporter
         var existing = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var chunk in file.Rows.Select(r => r.Key).Chunk(2000))
         {
-            var found = await db.Set<ProviderIdentifier>().AsNoTracking().Where(i => i.Scheme == file.Slice.Scheme && chunk.Contains(i.Value))
+            var found = await db.Set<ProviderIdentifier>().AsNoTracking().Where(i => i.Scheme == file.Slice.Scheme && EF.Parameter(chunk).Contains(i.Value))
                 .Select(i => new { i.Value, i.ProviderId }).ToListAsync(ct);
             foreach (var i in found) existing[i.Value] = i.ProviderId;
         }

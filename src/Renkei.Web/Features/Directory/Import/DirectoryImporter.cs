@@ -72,7 +72,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
         var others = file.Rows.Select(r => r.Key).Concat(file.Rejected.Where(r => r.Key is not null).Select(r => r.Key!))
             .Where(k => !known.ContainsKey(k)).Distinct().ToList();
         foreach (var chunk in others.Chunk(2000))
-            foreach (var k in await Keys(i => chunk.Contains(i.Value), _ => true).ToListAsync(ct)) known[k.Value] = k.Known;
+            foreach (var k in await Keys(i => EF.Parameter(chunk).Contains(i.Value), _ => true).ToListAsync(ct)) known[k.Value] = k.Known;
         return known;
 
         IQueryable<KeyRow> Keys(Expression<Func<ProviderIdentifier, bool>> identifiers, Expression<Func<Provider, bool>> providers) =>
@@ -108,8 +108,9 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             }
             await ProviderBulkInsert.InsertAsync(db, created, ct);
 
-            var toChange = plan.Changed.Count + plan.NoLongerListed.Count == 0 ? [] : await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
-                .Where(p => plan.Changed.Select(c => c.ProviderId).Contains(p.Id) || plan.NoLongerListed.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var changeIds = plan.Changed.Select(c => c.ProviderId).Concat(plan.NoLongerListed).ToList();
+            var toChange = changeIds.Count == 0 ? [] : await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
+                .Where(p => EF.Parameter(changeIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             foreach (var change in plan.Changed)
             {
                 var p = toChange[change.ProviderId];
@@ -196,10 +197,12 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
     private async Task<Dictionary<int, Provider>> LoadAsync(IReadOnlySet<int> ids, CancellationToken ct)
     {
         var result = new Dictionary<int, Provider>();
-        // Chunked: a national file matches hundreds of thousands of ids.
+        // Chunked: a national file matches hundreds of thousands of ids. EF.Parameter sends each chunk as one array (JSON on
+        // SQLite) instead of EF 10's default of a parameter per id: SQLite looks named parameters up one by one, and
+        // binding 2,000 of them was most of planning an import. The other id and key lists of the importer do the same.
         foreach (var chunk in ids.Chunk(2000))
         {
-            var part = await db.Set<Provider>().AsNoTracking().Include(p => p.Functions).Where(p => chunk.Contains(p.Id)).ToListAsync(ct);
+            var part = await db.Set<Provider>().AsNoTracking().Include(p => p.Functions).Where(p => EF.Parameter(chunk).Contains(p.Id)).ToListAsync(ct);
             foreach (var p in part) result[p.Id] = p;
         }
         return result;
