@@ -30,10 +30,11 @@ public sealed partial class SourceMatcher(RenkeiDb db)
         var kinds = unmatched.Select(r => r.Kind).Distinct().ToList();
         if (municipalities.Count == 0) return result;
         var pool = new List<(string Municipality, Candidate Candidate)>();
-        foreach (var chunk in municipalities.Chunk(200))
+        foreach (var chunk in municipalities.Chunk(2000))
         {
+            // One array parameter, not a parameter per code (see DirectoryImporter.LoadAsync).
             var rows = await db.Providers.AsNoTracking()
-                .Where(p => p.MunicipalityCode != null && chunk.Contains(p.MunicipalityCode) && kinds.Contains(p.Kind))
+                .Where(p => p.MunicipalityCode != null && EF.Parameter(chunk).Contains(p.MunicipalityCode) && kinds.Contains(p.Kind))
                 .Where(p => !p.Identifiers.Any(i => i.Scheme == file.Slice.Scheme))
                 .Select(p => new { p.Id, p.MunicipalityCode, p.Name, p.Address, p.Phone })
                 .ToListAsync(ct);
