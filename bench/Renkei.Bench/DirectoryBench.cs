@@ -23,6 +23,7 @@ public static class DirectoryBench
     /// <param name="providers">Size of the synthetic directory; 0 measures the import only (no fill, no searches).</param>
     public static async Task RunAsync(int providers)
     {
+        Console.WriteLine($"machine: {MachineSpeed.Describe()}");
         // RENKEI_BENCH_KEEP=<folder>: keep the databases (<folder>/bench.db, PostgreSQL database renkei_bench_keep) and, on
         // the next run, reuse them when they already hold the directory: only the searches are measured again.
         var keep = Environment.GetEnvironmentVariable("RENKEI_BENCH_KEEP") is { Length: > 0 } k ? k : null;

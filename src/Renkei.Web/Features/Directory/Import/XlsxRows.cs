@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -25,14 +26,21 @@ public static class XlsxRows
         var strings = parts.SharedStrings is { } s ? SharedStrings(s, budget) : [];
         var dateStyles = parts.Styles is { } st ? XlsxParts.DateStyles(st, budget) : [];
         var (xml, length) = ReadAll(parts.Sheet, budget);
-        var scanner = new XlsxSheetScanner(xml, length);
-        var cells = new List<XlsxSheetScanner.Cell>();
-        var texts = new List<string>();
-        var previousRow = 0;
-        while (scanner.NextRow(out var number, cells))
+        try
         {
-            previousRow = number > 0 ? number : previousRow + 1;
-            yield return new Row(previousRow, Texts(cells, texts, strings, dateStyles));
+            var scanner = new XlsxSheetScanner(xml, length);
+            var cells = new List<XlsxSheetScanner.Cell>();
+            var texts = new List<string>();
+            var previousRow = 0;
+            while (scanner.NextRow(out var number, cells))
+            {
+                previousRow = number > 0 ? number : previousRow + 1;
+                yield return new Row(previousRow, Texts(cells, texts, strings, dateStyles));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(xml);
         }
     }
 
@@ -51,16 +59,21 @@ public static class XlsxRows
     }
 
     // The whole part in memory (within the budget): the scanner reads the bytes directly.
+    /// <summary>The part's bytes in a buffer from the shared pool (a sheet is megabytes; the caller returns it).</summary>
     private static (byte[] Bytes, int Length) ReadAll(ZipArchiveEntry entry, SafeXlsx.Budget budget)
     {
         using var stream = budget.Open(entry);
-        var bytes = new byte[Math.Clamp(entry.Length, 4096, SafeXlsx.MaxUncompressedBytes)];
+        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(entry.Length, 4096, SafeXlsx.MaxUncompressedBytes));
         var length = 0;
         int read;
         while ((read = stream.Read(bytes, length, bytes.Length - length)) > 0)
         {
             length += read;
-            if (length == bytes.Length) Array.Resize(ref bytes, bytes.Length * 2); // the declared size was short
+            if (length < bytes.Length) continue;
+            var larger = ArrayPool<byte>.Shared.Rent(bytes.Length * 2); // the declared size was short
+            bytes.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(bytes);
+            bytes = larger;
         }
         return (bytes, length);
     }
