@@ -82,6 +82,8 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
 
     private sealed record KeyRow(string Value, KnownKey Known);
 
+    private const int AnalyzeAfterNew = 1000;
+
     public async Task<ImportRun> ApplyAsync(ImportPlan plan, string? userName, CancellationToken ct = default)
     {
         var file = plan.File;
@@ -140,6 +142,11 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             await db.SaveChangesAsync(ct);
             await MatchReviews.AddAsync(db, plan, created, run.Id, now, ct);
             await tx.CommitAsync(ct);
+            // PostgreSQL plans from table statistics, which autovacuum refreshes only a while after a bulk load: until
+            // then the next file's queries were planned for near-empty tables (the plan of a 7,587-row re-import took
+            // 1.8 s instead of 0.05 s). SQLite plans from its indexes alone.
+            if (plan.New.Count >= AnalyzeAfterNew && db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync("ANALYZE \"Providers\", \"ProviderIdentifier\", \"ProviderFunction\"", ct);
             await db.AuditAsync(AuditActions.Import, nameof(ImportRun), run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{file.FileName}: {plan.Summary}", ct: ct);
             return run;
         }
