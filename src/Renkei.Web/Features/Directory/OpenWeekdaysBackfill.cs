@@ -6,7 +6,8 @@ namespace Renkei.Web.Features.Directory;
 /// <summary>
 /// Fills <see cref="Provider.OpenWeekdays"/> for providers stored before the column existed (it is derived
 /// from their 営業日 and 診療時間 texts, so only such rows can gain a value). Run at start-up; texts that say
-/// nothing about days stay null and are looked at again next time, which costs one narrow query.
+/// nothing about days stay null and are looked at again next time, through the partial index
+/// IX_Providers_OpenWeekdaysUnknown that holds just those rows (a start does not read the whole directory).
 /// </summary>
 public static class OpenWeekdaysBackfill
 {

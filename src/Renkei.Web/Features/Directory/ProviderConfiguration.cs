@@ -71,6 +71,10 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.HasIndex(p => new { p.SearchKey, p.Id }).HasDatabaseName("IX_Providers_SearchKey").IncludeProperties(p => p.Listed);
         // Nearest-provider search filters a bounding box first (ProviderSearch.RadiusKm).
         b.HasIndex(p => new { p.Latitude, p.Longitude });
+        // The rows OpenWeekdaysBackfill looks at on every start (texts without derived days): a partial index of the few
+        // such rows, so that a start does not read a national directory end to end. Same condition as the backfill's query.
+        b.HasIndex(p => p.Id).HasDatabaseName("IX_Providers_OpenWeekdaysUnknown")
+            .HasFilter("\"OpenWeekdays\" IS NULL AND (\"OpenDays\" IS NOT NULL OR \"Hours\" IS NOT NULL)");
     }
 }
 

@@ -1080,6 +1080,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Providers_OpenWeekdaysUnknown")
+                        .HasFilter("\"OpenWeekdays\" IS NULL AND (\"OpenDays\" IS NOT NULL OR \"Hours\" IS NOT NULL)");
+
                     b.HasIndex("MunicipalityCode");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("MunicipalityCode"), new[] { "Id", "Listed" });

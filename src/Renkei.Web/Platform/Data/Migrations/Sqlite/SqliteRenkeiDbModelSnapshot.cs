@@ -1040,6 +1040,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Providers_OpenWeekdaysUnknown")
+                        .HasFilter("\"OpenWeekdays\" IS NULL AND (\"OpenDays\" IS NOT NULL OR \"Hours\" IS NOT NULL)");
+
                     b.HasIndex("MunicipalityCode")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "Listed" });
 
