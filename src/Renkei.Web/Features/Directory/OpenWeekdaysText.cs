@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Directory;
 
@@ -54,7 +54,7 @@ public static partial class OpenWeekdaysText
     {
         if (string.IsNullOrWhiteSpace(hours)) return null;
         // NFKC turns full-width digits, colons and the wave dash ～ into their ASCII forms.
-        var text = hours.Normalize(NormalizationForm.FormKC);
+        var text = JapaneseText.NormalizeKC(hours);
         var days = Weekdays.None;
         foreach (Match m in DaysBeforeTime().Matches(text)) days |= DayList(m.Groups["days"].Value);
         return days == Weekdays.None ? null : days;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Web.Features.Directory.Import;
 using Renkei.Web.Platform.Data;
@@ -115,7 +114,7 @@ public sealed class ValueImport(RenkeiDb db, ValueStore store, IndicatorResults 
         decimal.TryParse(Normal(text).Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     // Full-width digits and spaces as people type them in Excel.
-    private static string Normal(string s) => s.Normalize(NormalizationForm.FormKC).Trim();
+    private static string Normal(string s) => JapaneseText.NormalizeKC(s).Trim();
 
     private static string At(string[] cells, int i) => i < cells.Length ? cells[i] : "";
 }

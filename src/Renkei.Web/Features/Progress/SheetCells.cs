@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Renkei.Web.Platform.Time;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Progress;
 
@@ -13,7 +13,7 @@ public static class SheetCells
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy年M月d日"];
 
     /// <summary>Full-width letters and digits folded, spaces trimmed.</summary>
-    public static string Normal(string? s) => (s ?? "").Normalize(NormalizationForm.FormKC).Trim();
+    public static string Normal(string? s) => JapaneseText.NormalizeKC(s ?? "").Trim();
 
     public static (ItemStatus Status, string? Error) Status(string cell, string column)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Platform.Time;
 
@@ -58,7 +58,7 @@ public static partial class Wareki
     {
         date = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = string.Concat(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+        var s = string.Concat(JapaneseText.NormalizeKC(text).Where(c => !char.IsWhiteSpace(c)));
         var index = Array.FindIndex(Eras, e => s.StartsWith(e.Name, StringComparison.Ordinal));
         if (index < 0) return false;
         var era = Eras[index];

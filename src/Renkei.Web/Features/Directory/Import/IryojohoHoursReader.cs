@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Directory.Import;
 
@@ -123,7 +123,7 @@ public static partial class IryojohoHoursReader
 
     private static int? Minutes(string text)
     {
-        var m = Time().Match(text.Normalize(NormalizationForm.FormKC));
+        var m = Time().Match(JapaneseText.NormalizeKC(text));
         if (!m.Success) return null;
         var (h, min) = (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
         return h < 24 && min < 60 || h == 24 && min == 0 ? h * 60 + min : null;

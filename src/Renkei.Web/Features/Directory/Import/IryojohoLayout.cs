@@ -1,4 +1,4 @@
-using System.Text;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Directory.Import;
 
@@ -101,5 +101,5 @@ public sealed class IryojohoLayout
 
     // Letter case and full-/half-width forms are the only differences tolerated (gw/GW, 第１週/第1週).
     internal static bool Same(string a, string b) =>
-        string.Equals(a.Trim().Normalize(NormalizationForm.FormKC), b.Trim().Normalize(NormalizationForm.FormKC), StringComparison.OrdinalIgnoreCase);
+        string.Equals(JapaneseText.NormalizeKC(a.Trim()), JapaneseText.NormalizeKC(b.Trim()), StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Text;
@@ -72,7 +71,7 @@ public static partial class KouseikyokuFacility
             [.. functions.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new ImportedFunction(f.Key, f.Value))]), null);
     }
 
-    public static string Normalized(string text) => text.Normalize(NormalizationForm.FormKC).Trim();
+    public static string Normalized(string text) => JapaneseText.NormalizeKC(text).Trim();
 
     // 種別コード 22 病院 / 23 診療所; lists without it (関東信越) are told apart by the number of beds.
     private static (ProviderKind Kind, string? Problem) MedicalKind(string typeCode, (int Known, bool Complete)? beds, string bedText) => Normalized(typeCode) switch

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Renkei.Web.Platform.Time;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Directory.Import;
 
@@ -78,8 +78,8 @@ public static partial class KouseikyokuSheet
     // The index of each column in the sheet (header texts compared after NFKC: "ＦＡＸ番号" is "FAX番号"); -1 for an optional column it lacks; null when this is not the header row.
     private static int[]? HeaderColumns(string[] values)
     {
-        var texts = values.Select(v => v.Normalize(NormalizationForm.FormKC)).ToArray();
-        var index = Headers.Select(h => Array.IndexOf(texts, h.Header.Normalize(NormalizationForm.FormKC))).ToArray();
+        var texts = values.Select(v => JapaneseText.NormalizeKC(v)).ToArray();
+        var index = Headers.Select(h => Array.IndexOf(texts, JapaneseText.NormalizeKC(h.Header))).ToArray();
         return Headers.Where((h, i) => h.Required && index[i] < 0).Any() ? null : index;
     }
 

@@ -81,7 +81,7 @@ public sealed partial class SourceMatcher(RenkeiDb db)
     /// <summary>Digits only, so "0857-22-2346" and "0857222346" agree; null when too short to mean anything.</summary>
     private static string? PhoneKey(string? phone)
     {
-        var digits = new string((phone ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
+        var digits = new string(JapaneseText.NormalizeKC(phone ?? "").Where(char.IsAsciiDigit).ToArray());
         return digits.Length >= 9 ? digits : null;
     }
 
