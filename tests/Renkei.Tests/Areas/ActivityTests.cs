@@ -57,6 +57,21 @@ public sealed class ActivityTests(AppFixture app)
         Assert.False(await db.HealthCentreActivities.AnyAsync(a => a.Title == "取組テスト：年度外の日付"));
     }
 
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("0")]
+    public async Task A_year_not_in_the_list_is_refused_with_a_japanese_message_even_with_a_date_and_nothing_is_stored(string year)
+    {
+        using var hc = await WebSession.SignInAsync(app.Factory, "hc-staff");
+        var response = await PostAsync(hc, $"/areas/{East}/activities/edit",
+            [("year", year), ("Title", "取組テスト：一覧にない年度"), ("HeldOn", Iso(new DateOnly(ThisYear, 5, 1)))]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("年度を一覧から選んでください。", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var (s, db) = app.Factory.SystemDb();
+        await using var _ = s;
+        Assert.False(await db.HealthCentreActivities.AnyAsync(a => a.Title == "取組テスト：一覧にない年度"));
+    }
+
     [Fact]
     public async Task The_adoption_matrix_exports_one_row_per_rule_and_municipality()
     {

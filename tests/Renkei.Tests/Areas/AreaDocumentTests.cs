@@ -70,6 +70,19 @@ public sealed class AreaDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_empty_file_is_refused_with_a_message_and_no_version_is_stored()
+    {
+        var (ruleId, _) = await SeedRuleAsync(app.Factory, East, "文書テスト：空のファイル");
+        using var pref = await WebSession.SignInAsync(app.Factory, "pref-staff");
+        var response = await PostVersionAsync(pref, East, ruleId, "第3版", new DateOnly(ThisYear, 10, 1), ("様式.pdf", []));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("「様式.pdf」は空のファイルです（0 バイト）。", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var (s, db) = app.Factory.SystemDb();
+        await using var _ = s;
+        Assert.False(await db.AreaRuleVersions.AnyAsync(v => v.RuleId == ruleId && v.Label == "第3版"));
+    }
+
+    [Fact]
     public async Task Replacing_a_document_keeps_one_content_row_with_the_new_bytes()
     {
         var (ruleId, versions) = await SeedRuleAsync(app.Factory, East, "文書テスト：差し替え");

@@ -19,6 +19,19 @@ public sealed class RoundPagesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_system_admin_posting_a_prefecture_not_in_the_list_is_refused_and_no_round_is_stored()
+    {
+        using var sys = await WebSession.SignInAsync(app.Factory, "sys");
+        var response = await PostRoundAsync(sys, "/progress/new", await sys.GetPageAsync("/progress/new"),
+            ("Pref", "99"), ("Title", "一覧にない都道府県の調査回"), ("AsOf", "2026-10-01"), ("State", "Open"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("都道府県を一覧から選んでください。", await TextAsync(response), StringComparison.Ordinal);
+        var (s, db) = app.Factory.SystemDb();
+        await using var _ = s;
+        Assert.False(await db.ProgressRounds.AnyAsync(r => r.Title == "一覧にない都道府県の調査回"));
+    }
+
+    [Fact]
     public async Task Prefecture_staff_open_a_round_the_form_says_what_is_wrong_and_the_list_shows_it_with_wareki()
     {
         using var pref = await WebSession.SignInAsync(app.Factory, "pref-staff");

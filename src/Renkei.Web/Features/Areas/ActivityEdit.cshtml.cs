@@ -24,7 +24,8 @@ public sealed class ActivityEditModel(RenkeiDb db, TimeProvider clock) : AreaPag
 
     /// <summary>Five 年度 back and the next one; an older record keeps its own 年度.</summary>
     public IEnumerable<int> YearChoices => Enumerable.Range(CurrentYear - 5, 7).Reverse();
-    public IEnumerable<int> YearOptions => YearChoices.Append(FiscalYear ?? CurrentYear).Distinct().OrderDescending();
+    // The list, and the year of the activity being edited (which may be older); never a posted year outside both.
+    public IEnumerable<int> YearOptions => YearChoices.Append(_activity?.FiscalYear ?? CurrentYear).Distinct().OrderDescending();
 
     public async Task<IActionResult> OnGetAsync(string areaCode, int? id, CancellationToken ct)
     {
@@ -43,12 +44,14 @@ public sealed class ActivityEditModel(RenkeiDb db, TimeProvider clock) : AreaPag
     public async Task<IActionResult> OnPostAsync(string areaCode, int? id, CancellationToken ct)
     {
         if (await LoadAsync(areaCode, id, ct) is { } stop) return stop;
-        if (FiscalYear is not { } year || !YearChoices.Contains(year) && year != _activity?.FiscalYear) ModelState.AddModelError("year", "年度を一覧から選んでください。");
+        var yearChosen = FiscalYear is { } year && (YearChoices.Contains(year) || year == _activity?.FiscalYear);
+        if (!yearChosen) ModelState.AddModelError("year", "年度を一覧から選んでください。");
         if (OrganisationId is { } org && !HealthCentres.ContainsKey(org)) ModelState.AddModelError(nameof(OrganisationId), "保健所を一覧から選んでください。");
         if (Item is { } item && !Enum.IsDefined(item)) ModelState.AddModelError(nameof(Item), "事業項目を一覧から選んでください。");
         CheckLength(nameof(Title), "取組", Title, 200, required: true);
         CheckDate(nameof(HeldOn), "実施日", HeldOn, required: false);
-        if (HeldOn is { } d && FiscalYear is { } fy && !new FiscalYear(fy).Contains(d))
+        // Only against a year from the list: an arbitrary posted year (99999) is not a 年度 whose days can be built.
+        if (yearChosen && HeldOn is { } d && FiscalYear is { } fy && !new FiscalYear(fy).Contains(d))
             ModelState.AddModelError(nameof(HeldOn), $"実施日は{Wareki.FormatFiscalYear(fy)}（{Wareki.FormatDate(new FiscalYear(fy).FirstDay)}〜{Wareki.FormatDate(new FiscalYear(fy).LastDay)}）の日付で入力してください。");
         CheckLength(nameof(Description), "内容", Description, 4000);
         if (!ModelState.IsValid) return Page();

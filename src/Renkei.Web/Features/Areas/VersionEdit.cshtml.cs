@@ -43,7 +43,7 @@ public sealed class VersionEditModel(RenkeiDb db, TimeProvider clock, IConfigura
         if (Label is not null && await Db.AreaRuleVersions.AnyAsync(v => v.RuleId == ruleId && v.Label == Label && v.Id != (id ?? 0), ct))
             ModelState.AddModelError(nameof(Label), DuplicateLabel);
         CheckedUpload? document = null;
-        if (Upload is { Length: > 0 })
+        if (Upload is not null) // a file with no bytes is refused by the check, not skipped
         {
             var (read, error) = await CheckedUpload.ReadAsync(Upload, MaxBytes, "登録", ct);
             if (error is not null) ModelState.AddModelError(nameof(Upload), error);

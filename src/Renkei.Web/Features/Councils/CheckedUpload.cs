@@ -15,6 +15,7 @@ public sealed record CheckedUpload(string FileName, string ContentType, byte[] B
     public static async Task<(CheckedUpload? Upload, string? Error)> ReadAsync(IFormFile upload, long maxBytes, string verb, CancellationToken ct)
     {
         var name = AttachmentTypes.CleanName(upload.FileName);
+        if (upload.Length == 0) return (null, $"「{name}」は空のファイルです（0 バイト）。{verb}するファイルを選び直してください。");
         if (upload.Length > maxBytes)
             return (null, $"「{name}」は {AttachmentOptions.Describe(upload.Length)} あり、{verb}できる大きさ（{AttachmentOptions.Describe(maxBytes)}）を超えています。");
         byte[] bytes;

@@ -38,7 +38,10 @@ public sealed class EditRoundModel(RenkeiDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
+        var posted = Pref;
         if (await LoadAsync(id, ct) is { } stop) return stop;
+        // A system admin picks the prefecture of a new round: one not in the list is refused, not replaced by another.
+        if (id is null && db.Scope.ReadAll && Pref != posted) ModelState.AddModelError(nameof(Pref), "都道府県を一覧から選んでください。");
         Title = Title?.Trim();
         Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
         if (string.IsNullOrEmpty(Title)) ModelState.AddModelError(nameof(Title), "調査回の名称を入力してください。");

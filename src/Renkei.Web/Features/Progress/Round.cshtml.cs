@@ -36,7 +36,7 @@ public sealed class RoundModel(RenkeiDb db) : PageModel
         Round = round;
         PrefectureName = await db.Prefectures.Where(p => p.Code == round.PrefectureCode).Select(p => p.Name).SingleAsync(ct);
         CanManage = RoundAccess.CanManage(User, db.Scope, round.PrefectureCode);
-        CanSeeDashboard = RoundAccess.CanSeeDashboard(User, db.Scope, round.PrefectureCode);
+        CanSeeDashboard = db.Scope.CanReadPrefecture(round.PrefectureCode) && DashboardAccess.MayView(User);
         var municipalities = await RoundAccess.Municipalities(db, round.PrefectureCode).OrderBy(m => m.Code).Select(m => new { m.Code, m.Name }).ToListAsync(ct);
         var responses = await db.ProgressResponses.AsNoTracking().Where(r => r.RoundId == id)
             .Select(r => new

@@ -23,12 +23,6 @@ public static class RoundAccess
         scope.CanWritePrefecture(prefectureCode)
         && (user.IsInRole(Roles.SystemAdmin) || user.FindFirstValue(RenkeiClaims.OrganisationKind) == nameof(OrganisationKind.Prefecture));
 
-    /// <summary>The prefecture's monitoring view (the dashboard) is for the prefecture office, health centres and system admins.</summary>
-    public static bool CanSeeDashboard(ClaimsPrincipal user, TenantScope scope, string prefectureCode) =>
-        scope.CanReadPrefecture(prefectureCode)
-        && (user.IsInRole(Roles.SystemAdmin)
-            || user.FindFirstValue(RenkeiClaims.OrganisationKind) is nameof(OrganisationKind.Prefecture) or nameof(OrganisationKind.HealthCentre));
-
     /// <summary>
     /// True when the caller answers for someone else: anyone but the municipality itself (and the centres it
     /// commissions, which carry its code). Their saves are marked <see cref="ProgressResponse.EnteredByPrefecture"/>.
