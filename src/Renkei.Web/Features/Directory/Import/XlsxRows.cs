@@ -58,8 +58,10 @@ public static class XlsxRows
         return [.. texts];
     }
 
-    // The whole part in memory (within the budget): the scanner reads the bytes directly.
-    /// <summary>The part's bytes in a buffer from the shared pool (a sheet is megabytes; the caller returns it).</summary>
+    /// <summary>
+    /// The whole part in memory (within the budget), for the scanner to read the bytes directly: in a buffer from the
+    /// shared pool (a sheet is megabytes; the caller returns it).
+    /// </summary>
     private static (byte[] Bytes, int Length) ReadAll(ZipArchiveEntry entry, SafeXlsx.Budget budget)
     {
         using var stream = budget.Open(entry);
