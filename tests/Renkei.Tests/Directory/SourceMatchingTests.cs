@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Renkei.Tests.Support;
 using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Directory.Import;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Tests.ResourceDirectory;
 
@@ -60,5 +61,36 @@ public sealed class SourceMatchingTests : IAsyncLifetime
         Assert.Equal(1.0, recall);
         // The merged provider keeps the 医療情報ネット coordinates and gains the 厚生局 functions.
         Assert.True(await db.Providers.AnyAsync(p => p.Identifiers.Count > 1 && p.Latitude != null && p.Functions.Any(f => f.Source == DataSource.Kouseikyoku)));
+    }
+
+    [Fact]
+    public async Task A_care_service_entered_by_hand_merges_with_its_own_service_not_with_another_service_of_the_same_office()
+    {
+        // くれよん (鳥取市雲山) is line 1301 of the 訪問入浴介護 (120) file, 事業所番号 3170102226. Staff entered it by hand
+        // twice before any import: as the 訪問入浴介護 and as a 通所介護 (150) of the same office, same name and address.
+        var (scope, db) = _factory.SystemDb();
+        int bathing, dayCare;
+        await using (scope)
+        {
+            Provider Add(string serviceCode) => db.Providers.Add(new Provider
+            {
+                Name = "くれよん", Kind = ProviderKind.CareService, ServiceCode = serviceCode, SearchKey = JapaneseText.SearchKey("くれよん"),
+                PrefectureCode = "31", MunicipalityCode = TestWorld.Tottori, Address = "鳥取県鳥取市雲山１２３番地２",
+                FieldMeta = new() { ["Name"] = new FieldMeta(DataSource.Manual, null, "test", false, FieldVisibility.Public) },
+            }).Entity;
+            var b = Add("120");
+            var d = Add("150");
+            await db.SaveChangesAsync();
+            (bathing, dayCare) = (b.Id, d.Id);
+        }
+
+        await Import(ImportKind.KaigoOpenData, Path.Combine(RepoPaths.Shared, "data", "kaigo-opendata", "jigyosho_120.csv"), "31");
+
+        var (check, after) = _factory.SystemDb();
+        await using var _ = check;
+        var office = await after.Set<ProviderIdentifier>().Where(i => i.Value == "3170102226:120").Select(i => i.ProviderId).SingleAsync();
+        Assert.Equal(bathing, office);
+        Assert.False(await after.Set<ProviderIdentifier>().AnyAsync(i => i.ProviderId == dayCare));
+        Assert.False(await after.Set<MatchReview>().AnyAsync(r => r.CandidateId == dayCare));
     }
 }

@@ -18,16 +18,19 @@ public sealed record MatchResult(Dictionary<ImportedProvider, int> Certain, List
 /// source prefixes the 法人 name). Anything less certain becomes a new provider — a wrong merge is worse
 /// than a duplicate staff can see — and, when the pair shares the name, the address or the phone number,
 /// it goes to the review queue (<see cref="MatchReview"/>) where staff merge it or keep it apart.
+/// A 介護サービス is one service of a 事業所: a row is compared only with providers of its own service (or with none
+/// recorded), never with the 事業所's other services, which share its name and address but are providers of their own.
 /// </summary>
 public sealed partial class SourceMatcher(RenkeiDb db)
 {
-    private sealed record Candidate(int Id, string Label, string Name, string Address, string? Phone);
+    private sealed record Candidate(int Id, string? ServiceCode, string Label, string Name, string Address, string? Phone);
 
     public async Task<MatchResult> MatchAsync(ImportFile file, IReadOnlyList<ImportedProvider> unmatched, CancellationToken ct)
     {
         var result = new MatchResult([], []);
         var municipalities = unmatched.Select(r => r.Fields.GetValueOrDefault("MunicipalityCode")).Where(m => m is not null).Distinct().ToList();
         var kinds = unmatched.Select(r => r.Kind).Distinct().ToList();
+        var services = unmatched.Select(r => r.ServiceCode).Where(c => c is not null).Distinct().ToList();
         if (municipalities.Count == 0) return result;
         var pool = new List<(string Municipality, Candidate Candidate)>();
         foreach (var chunk in municipalities.Chunk(2000))
@@ -35,11 +38,12 @@ public sealed partial class SourceMatcher(RenkeiDb db)
             // One array parameter, not a parameter per code (see DirectoryImporter.LoadAsync).
             var rows = await db.Providers.AsNoTracking()
                 .Where(p => p.MunicipalityCode != null && EF.Parameter(chunk).Contains(p.MunicipalityCode) && kinds.Contains(p.Kind))
+                .Where(p => p.ServiceCode == null || services.Contains(p.ServiceCode))
                 .Where(p => !p.Identifiers.Any(i => i.Scheme == file.Slice.Scheme))
-                .Select(p => new { p.Id, p.MunicipalityCode, p.Name, p.Address, p.Phone })
+                .Select(p => new { p.Id, p.MunicipalityCode, p.ServiceCode, p.Name, p.Address, p.Phone })
                 .ToListAsync(ct);
             pool.AddRange(rows.Select(r => (r.MunicipalityCode!,
-                new Candidate(r.Id, $"{r.Name}（{r.Address}）", JapaneseText.SearchKey(r.Name), AddressKey(r.Address), PhoneKey(r.Phone)))));
+                new Candidate(r.Id, r.ServiceCode, $"{r.Name}（{r.Address}）", JapaneseText.SearchKey(r.Name), AddressKey(r.Address), PhoneKey(r.Phone)))));
         }
         var byMunicipality = pool.ToLookup(p => p.Municipality, p => p.Candidate);
         var taken = new HashSet<int>();
@@ -47,7 +51,7 @@ public sealed partial class SourceMatcher(RenkeiDb db)
         {
             var muni = row.Fields.GetValueOrDefault("MunicipalityCode");
             if (muni is null) continue;
-            var candidates = byMunicipality[muni].Where(c => !taken.Contains(c.Id)).ToList();
+            var candidates = byMunicipality[muni].Where(c => !taken.Contains(c.Id) && (c.ServiceCode is null || c.ServiceCode == row.ServiceCode)).ToList();
             if (candidates.Count == 0) continue; // most rows of a first import: no need to normalise their texts
             var name = JapaneseText.SearchKey(row.Fields.GetValueOrDefault("Name"));
             var address = AddressKey(row.Fields.GetValueOrDefault("Address"));
