@@ -78,6 +78,7 @@ public static class DirectoryBench
                 {
                     Console.WriteLine($"{label}: reusing the kept directory of {await db.Providers.CountAsync():N0} providers (searches only)");
                     await SearchLatency.MeasureAsync(label, context);
+                    await MeasureImportIntoFullAsync(label, context);
                     return;
                 }
             }
@@ -97,6 +98,28 @@ public static class DirectoryBench
         var total = await SyntheticDirectory.FillAsync(context, providers);
         Console.WriteLine($"{label}: synthetic directory: {total:N0} providers written in {sw.Elapsed.TotalSeconds:N1} s");
         await SearchLatency.MeasureAsync(label, context);
+        await MeasureImportIntoFullAsync(label, context);
+    }
+
+    /// <summary>
+    /// The real files into the national-size directory: first as new providers (their providers, the only ones with
+    /// identifiers, are removed before), then again, all unchanged, as a monthly refresh would find them. The indexes are
+    /// deep and far larger than the page cache. New rows are the matcher's worst case here: a synthetic provider has no
+    /// identifier, as if entered by hand, so every one of the rows' kind and service in their municipalities is a
+    /// candidate and is read (in a directory built from the public files nearly every provider carries one).
+    /// </summary>
+    private static async Task MeasureImportIntoFullAsync(string label, Func<RenkeiDb> context)
+    {
+        await using (var db = context())
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            var removed = await db.Providers.Where(p => db.Set<ProviderIdentifier>().Any(i => i.ProviderId == p.Id)).ExecuteDeleteAsync();
+            Console.WriteLine($"{label}: removed the {removed:N0} providers of the real files from the directory of {await db.Providers.CountAsync() + removed:N0}");
+        }
+        var (rows, seconds) = await ImportRealFilesAsync(label, context);
+        Console.WriteLine($"{label}: import of the real public files as new providers into the national-size directory (every synthetic provider a match candidate): {rows:N0} rows in {seconds:N2} s = {rows / seconds:N0} rows/s");
+        var (again, againSeconds) = await ImportRealFilesAsync(label, context);
+        Console.WriteLine($"{label}: the same files again into the national-size directory (all unchanged): {again:N0} rows in {againSeconds:N2} s = {again / againSeconds:N0} rows/s");
     }
 
     /// <summary>
