@@ -138,6 +138,8 @@ public sealed class ProviderContactTests : IAsyncLifetime
             var log = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ProviderContact) && a.EntityKey == key).OrderBy(a => a.Id).ToListAsync();
             Assert.Equal([AuditActions.Create, AuditActions.Update, AuditActions.Update, AuditActions.Delete], log.Select(a => a.Action));
             Assert.All(log, a => Assert.Equal("tottori-staff", a.UserName));
+            // Filed under the provider's municipality, whose log shows them whoever made the change.
+            Assert.All(log, a => Assert.Equal(TestWorld.Tottori, a.MunicipalityCode));
             Assert.Contains("24時間（夜間は当直師長）", log[2].Changes, StringComparison.Ordinal);
         }
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renkei.Tests.Support;
+using Renkei.Web.Features.Audit;
 using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Directory.Import;
 
@@ -75,6 +76,10 @@ public sealed class ProviderEditAndPublicTests : IAsyncLifetime
             Assert.Equal("tottori-staff", p.FieldMeta["Phone"].ConfirmedBy);
             Assert.NotNull(p.LastConfirmedOn);
             Assert.True(p.PublicationConsent);
+            // The edit is filed under the provider's municipality, whose log shows it whoever made it.
+            var key = _tottoriProvider.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var edit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == nameof(Provider) && a.EntityKey == key && a.Action == AuditActions.Update);
+            Assert.Equal(TestWorld.Tottori, edit.MunicipalityCode);
         }
 
         using var resident = WebSession.Open(_factory);

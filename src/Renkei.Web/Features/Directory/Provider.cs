@@ -40,7 +40,7 @@ public enum CoordinatePrecision
 /// service type at one 事業所 (the open data lists each type separately under the same 事業所番号).
 /// Where each field came from, who confirmed it and who may see it is in <see cref="FieldMeta"/>.
 /// </summary>
-public class Provider : IVersioned
+public class Provider : IVersioned, IAuditedInMunicipality
 {
     public int Id { get; set; }
     public ProviderKind Kind { get; set; }

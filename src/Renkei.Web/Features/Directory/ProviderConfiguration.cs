@@ -102,6 +102,7 @@ public sealed class ProviderContactConfiguration : IEntityTypeConfiguration<Prov
 {
     public void Configure(EntityTypeBuilder<ProviderContact> b)
     {
+        b.Ignore(c => c.ProviderMunicipalityCode);
         b.Property(c => c.Department).HasMaxLength(200);
         b.Property(c => c.Role).HasMaxLength(200);
         b.Property(c => c.PersonName).HasMaxLength(200);

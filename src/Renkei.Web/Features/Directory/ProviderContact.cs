@@ -7,7 +7,7 @@ namespace Renkei.Web.Features.Directory;
 /// (seed 004 （ア）-11: 入退院時の連絡窓口一覧). Not from public data: staff or the provider enter it.
 /// Never shown on the residents' page, whatever <see cref="Visibility"/> says.
 /// </summary>
-public class ProviderContact : IVersioned
+public class ProviderContact : IVersioned, IAuditedInMunicipality
 {
     public int Id { get; set; }
     public int ProviderId { get; set; }
@@ -28,4 +28,12 @@ public class ProviderContact : IVersioned
     public DateTime UpdatedAtUtc { get; set; }
     public string? UpdatedBy { get; set; }
     public long Version { get; set; }
+
+    /// <summary>
+    /// The provider's municipality, set by the page that changes the contact (not stored: the provider has it), so that
+    /// the change is filed under that municipality in the audit log.
+    /// </summary>
+    public string? ProviderMunicipalityCode { get; set; }
+
+    string? IAuditedInMunicipality.MunicipalityCode => ProviderMunicipalityCode;
 }

@@ -33,10 +33,12 @@ public interface IPrefectureOwned
 public interface IPrefectureProxy : ITenantOwned;
 
 /// <summary>
-/// A record the audit files under a municipality although the tenant write guard does not cover it:
-/// someone outside every scope writes it, authorised by a private link (a provider answering a survey).
+/// A record the audit files under a municipality although the tenant write guard does not cover it: someone outside
+/// every scope writes it, authorised by a private link (a provider answering a survey), or the page checks the right
+/// to write it (a directory provider and its contact persons, which the provider's municipality's log must show).
+/// Null when the record has no municipality.
 /// </summary>
 public interface IAuditedInMunicipality
 {
-    string MunicipalityCode { get; }
+    string? MunicipalityCode { get; }
 }

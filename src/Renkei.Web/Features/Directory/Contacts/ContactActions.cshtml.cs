@@ -24,6 +24,7 @@ public sealed class ContactActionsModel(RenkeiDb db) : PageModel
         }
         // The version shown on the page: deleting what someone has just changed would lose their change unseen.
         db.Entry(contact).Property(c => c.Version).OriginalValue = version;
+        contact.ProviderMunicipalityCode = _municipality;
         db.ProviderContacts.Remove(contact);
         try
         {
@@ -48,7 +49,10 @@ public sealed class ContactActionsModel(RenkeiDb db) : PageModel
         {
             (contacts[index], contacts[other]) = (contacts[other], contacts[index]);
             for (var i = 0; i < contacts.Count; i++)
+            {
+                contacts[i].ProviderMunicipalityCode = _municipality;
                 if (contacts[i].SortOrder != i) contacts[i].SortOrder = i;
+            }
             try
             {
                 await db.SaveChangesAsync();
@@ -63,10 +67,14 @@ public sealed class ContactActionsModel(RenkeiDb db) : PageModel
 
     private RedirectResult Back(int id) => Redirect($"/directory/{id}#contacts");
 
+    // The provider's municipality, read by Check: the audit files the contact's changes under it.
+    private string? _municipality;
+
     private async Task<IActionResult?> Check(int id)
     {
-        var municipality = await db.Providers.Where(p => p.Id == id).Select(p => new { p.MunicipalityCode }).SingleOrDefaultAsync();
-        if (municipality is null) return NotFound();
-        return db.Scope.CanWrite(municipality.MunicipalityCode) ? null : Forbid();
+        var provider = await db.Providers.Where(p => p.Id == id).Select(p => new { p.MunicipalityCode }).SingleOrDefaultAsync();
+        if (provider is null) return NotFound();
+        _municipality = provider.MunicipalityCode;
+        return db.Scope.CanWrite(provider.MunicipalityCode) ? null : Forbid();
     }
 }

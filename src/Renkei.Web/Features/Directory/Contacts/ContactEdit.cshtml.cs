@@ -51,6 +51,7 @@ public sealed class ContactEditModel(RenkeiDb db, TimeProvider clock) : PageMode
             contact = db.ProviderContacts.Add(new ProviderContact { ProviderId = id, SortOrder = (last ?? -1) + 1 }).Entity;
         }
         Input.ApplyTo(contact);
+        contact.ProviderMunicipalityCode = Provider.MunicipalityCode;
         contact.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         contact.UpdatedBy = User.Identity?.Name;
         try
