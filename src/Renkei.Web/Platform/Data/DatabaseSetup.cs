@@ -22,6 +22,11 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
+    // Queries that include several collections (a provider's identifiers, functions and contacts; a PDCA year's steps
+    // and decisions) load them in one query: each parent has a handful of each, so the joined rows stay few, and one
+    // query reads one consistent state. Said once here rather than left to EF's default, which warns at every start.
+    private const QuerySplittingBehavior Splitting = QuerySplittingBehavior.SingleQuery;
+
     public static DatabaseOptions AddRenkeiDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -30,13 +35,13 @@ public static class DatabaseSetup
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider が Postgres ですが ConnectionStrings:Postgres が設定されていません。");
-            services.AddDbContext<RenkeiDb, PostgresRenkeiDb>(o => o.UseNpgsql(cs));
+            services.AddDbContext<RenkeiDb, PostgresRenkeiDb>(o => o.UseNpgsql(cs, n => n.UseQuerySplittingBehavior(Splitting)));
         }
         else
         {
             Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteFile)!);
             var cs = new SqliteConnectionStringBuilder { DataSource = options.SqliteFile, Pooling = true, DefaultTimeout = 30 }.ToString();
-            services.AddDbContext<RenkeiDb, SqliteRenkeiDb>(o => o.UseSqlite(cs));
+            services.AddDbContext<RenkeiDb, SqliteRenkeiDb>(o => o.UseSqlite(cs, q => q.UseQuerySplittingBehavior(Splitting)));
         }
         return options;
     }
