@@ -106,7 +106,10 @@ public sealed class ProviderEditAndPublicTests : IAsyncLifetime
         Assert.DoesNotContain($"href=\"/directory/{_yonagoProvider}\"", before, StringComparison.Ordinal);
 
         var url = $"/directory/{_tottoriProvider}/edit";
-        var confirm = await staff.PostAsync(url, Form(await staff.GetPageAsync(url), new() { ["Values[OpenDays]"] = "平日（祝日を除く）", ["Confirmed"] = "true" }));
+        var confirm = await staff.PostAsync(url, Form(await staff.GetPageAsync(url), new()
+        {
+            ["Values[OpenDays]"] = "平日（祝日を除く）", ["Values[Fax]"] = "0857-11-1111", ["Visibility[Fax]"] = "Internal", ["Confirmed"] = "true",
+        }));
         Assert.True(confirm.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await confirm.Content.ReadAsStringAsync(), "alert-danger.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         var after = await staff.GetPageAsync("/directory/review");
         Assert.DoesNotContain($"href=\"/directory/{_tottoriProvider}\"", after, StringComparison.Ordinal);
@@ -130,6 +133,16 @@ public sealed class ProviderEditAndPublicTests : IAsyncLifetime
         Assert.Contains(oldName + "（改称）", page, StringComparison.Ordinal);
         Assert.Contains("平日（祝日を除く）", page, StringComparison.Ordinal);
         Assert.Matches("<td>更新</td><td>tottori-staff</td>", page);
+        // In the words of the page, without internal columns; the FAX made internal shows to the municipality's staff only.
+        Assert.Contains("営業日・診療日: ", page, StringComparison.Ordinal);
+        Assert.Contains("FAX: ", page, StringComparison.Ordinal);
+        Assert.Contains("0857-11-1111", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("OpenDays:", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("FieldMeta", page, StringComparison.Ordinal);
+        using var doctor = await WebSession.SignInAsync(_factory, "doctor");
+        var seen = await doctor.GetPageAsync($"/directory/{_tottoriProvider}");
+        Assert.Contains("営業日・診療日: ", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("0857-11-1111", seen, StringComparison.Ordinal);
     }
 
     [Fact]

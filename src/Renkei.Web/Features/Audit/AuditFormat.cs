@@ -14,20 +14,41 @@ public static class AuditFormat
     /// The changes {"field": [old, new]} as lines "field: old → new". Entries that are not a change
     /// (sign-in details, denials) carry plain text, shown as it is.
     /// </summary>
-    public static IReadOnlyList<string> ChangeLines(string? changes)
+    public static IReadOnlyList<string> ChangeLines(string? changes) => ChangeLines(changes, Line);
+
+    /// <summary>
+    /// The changes as lines "label: old → new" for the fields <paramref name="label"/> names in the words of the screen;
+    /// the others (internal columns, fields the reader may not see) are left out. Plain text is shown as it is.
+    /// </summary>
+    public static IReadOnlyList<string> ChangeLines(string? changes, Func<string, string?> label) =>
+        ChangeLines(changes, p => label(p.Name) is { } name ? LabelledLine(name, p.Value) : null);
+
+    private static IReadOnlyList<string> ChangeLines(string? changes, Func<JsonProperty, string?> line)
     {
         if (string.IsNullOrEmpty(changes)) return [];
         try
         {
             using var doc = JsonDocument.Parse(changes);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return [changes];
-            return [.. doc.RootElement.EnumerateObject().Select(Line)];
+            return [.. doc.RootElement.EnumerateObject().Select(line).OfType<string>()];
         }
         catch (JsonException)
         {
             return [changes];
         }
     }
+
+    private static string LabelledLine(string label, JsonElement value) =>
+        value is { ValueKind: JsonValueKind.Array } v && v.GetArrayLength() == 2 ? $"{label}: {Text(v[0])} → {Text(v[1])}" : $"{label}: {Text(value)}";
+
+    private static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => "（なし）",
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "はい",
+        JsonValueKind.False => "いいえ",
+        _ => value.GetRawText(),
+    };
 
     private static string Line(JsonProperty p) =>
         p.Value is { ValueKind: JsonValueKind.Array } v && v.GetArrayLength() == 2
