@@ -40,13 +40,38 @@ public sealed partial class ProviderSearch(RenkeiDb db)
     /// <summary>Every match, in the page's order (exports, map and booklet read all of it; the pages use <see cref="PageAsync"/>).</summary>
     public async Task<(IQueryable<Provider> Query, (double Lat, double Lng)? Origin)> BuildAsync(ProviderFilter f, CancellationToken ct = default)
     {
-        var origin = await OriginAsync(f, ct);
-        return (Order(Filter(db.Providers.AsNoTracking(), f, origin), f, origin), origin);
+        var scope = await ScopeAsync(f, ct);
+        return (Order(Filter(Candidates(scope), f, scope), f, scope.Origin), scope.Origin);
+    }
+
+    /// <summary>
+    /// What a search needs to know before its query is built: the point distances are measured from, and on SQLite the
+    /// text index's MATCH expression for the key (<see cref="SqliteTextIndex.MatchAsync"/>; null: match by LIKE).
+    /// </summary>
+    private sealed record Scope((double Lat, double Lng)? Origin, string? Key, string? IndexMatch);
+
+    private async Task<Scope> ScopeAsync(ProviderFilter f, CancellationToken ct)
+    {
+        var key = JapaneseText.SearchKey(f.Q) is { Length: > 0 } k ? k : null;
+        var match = key is not null && db.Database.IsSqlite() ? await SqliteTextIndex.MatchAsync(db, key, ct) : null;
+        return new Scope(await OriginAsync(f, ct), key, match);
+    }
+
+    /// <summary>
+    /// The providers a search starts from: all, or on PostgreSQL for a key of one or two characters (too short for its
+    /// pg_trgm index; the commonest searches in Japanese, 鳥取, 財団) those whose key holds it, found through the GIN
+    /// index over each key's characters and character pairs (renkei_short_keys, migration ShortKeySearch).
+    /// </summary>
+    private IQueryable<Provider> Candidates(Scope scope)
+    {
+        if (scope.Key is not { Length: < 3 } key || !db.Database.IsNpgsql()) return db.Providers.AsNoTracking();
+        // The expression must read exactly as the index's for PostgreSQL to use it.
+        return db.Providers.FromSqlInterpolated($"SELECT * FROM \"Providers\" WHERE renkei_short_keys(\"SearchKey\") @> ARRAY[{key}]").AsNoTracking();
     }
 
     /// <param name="scanText">Match the text by reading each key (for a walk down the name index, which reads the keys anyway)
     /// instead of through the text index.</param>
-    private IQueryable<Provider> Filter(IQueryable<Provider> query, ProviderFilter f, (double Lat, double Lng)? origin, bool scanText = false)
+    private IQueryable<Provider> Filter(IQueryable<Provider> query, ProviderFilter f, Scope scope, bool scanText = false)
     {
         if (!f.IncludeUnlisted) query = query.Where(p => p.Listed);
         if (f.ConsentedOnly) query = query.Where(p => p.PublicationConsent);
@@ -61,11 +86,13 @@ public sealed partial class ProviderSearch(RenkeiDb db)
         if (!string.IsNullOrEmpty(f.Service)) query = query.Where(p => p.ServiceCode == f.Service);
         foreach (var code in f.Fn.Where(FunctionCatalog.IsKnown).Distinct())
             query = query.Where(p => p.Functions.Any(x => x.Code == code));
-        if (JapaneseText.SearchKey(f.Q) is { Length: > 0 } key) query = scanText ? query.Where(p => p.SearchKey.Contains(key)) : TextMatch(query, key);
+        if (scope.Key is { } key)
+            query = scanText ? query.Where(p => p.SearchKey.Contains(key))
+                : scope.IndexMatch is { } match ? SqliteTextIndex.Matching(db, query, match) : Like(query, key);
         if (f.Open is { } open && open != Weekdays.None && (open & ~OpenWeekdaysText.Everyday) == 0)
             query = query.Where(p => p.OpenWeekdays != null && (p.OpenWeekdays.Value & open) == open);
 
-        if (f.RadiusKm is { } radius && origin is { } centre)
+        if (f.RadiusKm is { } radius && scope.Origin is { } centre)
         {
             // 1° of latitude ≈ 111 km; a degree of longitude shrinks with the cosine of the latitude.
             var dLat = radius / 111.0;
@@ -94,20 +121,11 @@ public sealed partial class ProviderSearch(RenkeiDb db)
     }
 
     /// <summary>
-    /// Substring match on the normalised key, through each database's trigram index (three characters
-    /// or more): SQLite's FTS5 table ProviderSearchIndex, PostgreSQL's pg_trgm index under LIKE.
-    /// Shorter keys fall back to a plain LIKE scan (still correct, just not indexed).
+    /// Substring match on the normalised key by LIKE: on PostgreSQL through its pg_trgm index (keys of three characters or
+    /// more), on SQLite for a key its text index leaves to a scan (see <see cref="SqliteTextIndex"/>).
     /// </summary>
-    private IQueryable<Provider> TextMatch(IQueryable<Provider> query, string key)
+    private static IQueryable<Provider> Like(IQueryable<Provider> query, string key)
     {
-        if (key.Length >= 3 && db.Database.IsSqlite())
-        {
-            var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ProviderSearchIndex WHERE ProviderSearchIndex MATCH {phrase}");
-            // A join, not IN (…): SQLite then reads the text index row by row and a capped count stops early,
-            // where IN first collects every match (170,000 for 療法人).
-            return query.Join(ids, p => p.Id, id => id, (p, _) => p);
-        }
         var pattern = "%" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         return query.Where(p => EF.Functions.Like(p.SearchKey, pattern, "\\"));
     }

@@ -37,7 +37,7 @@ public static partial class JapaneseText
 
     /// <summary>
     /// What each character of NFKC text becomes in a search key, '\0' for left out: the variant kanji folded, katakana
-    /// ァ..ヶ as hiragana ぁ..ゖ (a fixed offset), spaces and middle dots left out, lower case. One table lookup per
+    /// ァ..ヶ as hiragana ぁ..ゖ (a fixed offset), spaces, middle dots and control characters left out, lower case. One table lookup per
     /// character: every imported row gets a key, and asking ICU for each character's lower case was most of the time.
     /// </summary>
     private static readonly Lazy<char[]> KeyFold = new(() =>
@@ -47,7 +47,8 @@ public static partial class JapaneseText
         {
             var ch = Variants.TryGetValue((char)i, out var v) ? v : (char)i;
             if (ch is >= 'ァ' and <= 'ヶ') ch = (char)(ch - 0x60);
-            table[i] = char.IsWhiteSpace(ch) || ch is '・' or '･' or '　' ? '\0' : char.ToLowerInvariant(ch);
+            // Control characters too: SQLite's text index pads each key with U+0001 (see SqliteTextIndex).
+            table[i] = char.IsWhiteSpace(ch) || char.IsControl(ch) || ch is '・' or '･' or '　' ? '\0' : char.ToLowerInvariant(ch);
         }
         return table;
     });

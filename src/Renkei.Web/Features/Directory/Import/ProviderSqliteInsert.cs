@@ -177,7 +177,7 @@ internal static class ProviderSqliteInsert
 
         public void Resume(int firstId)
         {
-            Execute(db, $"INSERT INTO ProviderSearchIndex(rowid, SearchKey) SELECT \"Id\", \"SearchKey\" FROM \"Providers\" WHERE \"Id\" >= {firstId.ToString(CultureInfo.InvariantCulture)}");
+            Execute(db, $"INSERT INTO ProviderSearchIndex(rowid, SearchKey) SELECT \"Id\", {SqliteTextIndex.IndexedText} FROM \"Providers\" WHERE \"Id\" >= {firstId.ToString(CultureInfo.InvariantCulture)}");
             Execute(db, definition);
         }
 
