@@ -14,7 +14,7 @@ public sealed class ShortKeySearchTests(AppFixture app) : IClassFixture<AppFixtu
 {
     private static readonly string[] Names =
     [
-        "鳥取市立病院", "病院", "院", "鶴見クリニック", "はな鶴見", "さくら訪問看護ステーション", "サクラ薬局", "Ａ＆Ｂ\"ケア\"", "ab", "医療法人　会",
+        "鳥取市立病院", "病院", "院", "鶴見クリニック", "はな鶴見", "さくら訪問看護ステーション", "サクラ薬局", "Ａ＆Ｂ\"ケア\"", "ab", "医療法人　会", "ケア😀ハウス",
     ];
 
     /// <summary>Names beginning with 会 followed by as many different characters: more trigrams than the index merges.</summary>
@@ -47,11 +47,13 @@ public sealed class ShortKeySearchTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Every_one_and_two_character_key_of_the_names_finds_exactly_the_names_containing_it()
     {
-        var keys = Names.Select(JapaneseText.SearchKey)
-            .SelectMany(k => Enumerable.Range(0, k.Length).SelectMany(i => new[] { k.Substring(i, 1), i + 1 < k.Length ? k.Substring(i, 2) : null }))
+        // Characters as code points: 😀 is one character of two UTF-16 units, and 😀は a two-character key.
+        var keys = Names.Select(n => JapaneseText.SearchKey(n).EnumerateRunes().Select(r => r.ToString()).ToArray())
+            .SelectMany(k => Enumerable.Range(0, k.Length).SelectMany(i => new[] { k[i], i + 1 < k.Length ? k[i] + k[i + 1] : null }))
             .OfType<string>().Distinct().ToList();
         Assert.Contains("院", keys);
         Assert.Contains("鶴見", keys);
+        Assert.Contains("😀は", keys);
         foreach (var key in keys.Append("会").Append("会一").Append("館").Append("設ハ"))
         {
             var (found, expected) = await SearchAsync(key);

@@ -64,7 +64,7 @@ public sealed partial class ProviderSearch(RenkeiDb db)
     /// </summary>
     private IQueryable<Provider> Candidates(Scope scope)
     {
-        if (scope.Key is not { Length: < 3 } key || !db.Database.IsNpgsql()) return db.Providers.AsNoTracking();
+        if (scope.Key is not { } key || JapaneseText.Characters(key) >= 3 || !db.Database.IsNpgsql()) return db.Providers.AsNoTracking();
         // The expression must read exactly as the index's for PostgreSQL to use it.
         return db.Providers.FromSqlInterpolated($"SELECT * FROM \"Providers\" WHERE renkei_short_keys(\"SearchKey\") @> ARRAY[{key}]").AsNoTracking();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Web.Platform.Data;
+using Renkei.Web.Platform.Text;
 
 namespace Renkei.Web.Features.Directory;
 
@@ -28,7 +29,7 @@ internal static class SqliteTextIndex
     /// </summary>
     public static async Task<string?> MatchAsync(RenkeiDb db, string key, CancellationToken ct)
     {
-        if (key.Length >= 3) return Phrase(key);
+        if (JapaneseText.Characters(key) >= 3) return Phrase(key);
         // Every term beginning with the key: terms compare as UTF-8 bytes, and U+10FFFF is the greatest character.
         var end = key + char.ConvertFromUtf32(0x10FFFF);
         var terms = await db.Database

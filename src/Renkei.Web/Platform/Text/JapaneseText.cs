@@ -20,6 +20,12 @@ public static partial class JapaneseText
         ['會'] = '会', ['團'] = '団', ['醫'] = '医', ['學'] = '学', ['藥'] = '薬', ['ヶ'] = 'ケ', ['ヵ'] = 'カ',
     };
 
+    /// <summary>
+    /// Characters as the databases' text indexes count them (code points): an emoji is one character but two UTF-16
+    /// units, so a key of an emoji and one more character is too short for a trigram.
+    /// </summary>
+    public static int Characters(string text) => text.EnumerateRunes().Count();
+
     /// <summary>The key text search compares: "ﾄｯﾄﾘ 髙橋ｸﾘﾆｯｸ" and "とっとり高橋クリニック" give the same key.</summary>
     public static string SearchKey(string? text)
     {
