@@ -42,6 +42,8 @@ public sealed class RoundPagesTests(AppFixture app)
         Assert.Contains("締切は基準日以降の日付にしてください。", badHtml, StringComparison.Ordinal);
         var noDate = await TextAsync(await PostRoundAsync(pref, "/progress/new", await pref.GetPageAsync("/progress/new"), ("Title", "基準日なし"), ("AsOf", ""), ("State", "Open")));
         Assert.Contains("基準日を入力してください。", noDate, StringComparison.Ordinal);
+        var farDue = await TextAsync(await PostRoundAsync(pref, "/progress/new", await pref.GetPageAsync("/progress/new"), ("Title", "締切が遠すぎる調査回"), ("AsOf", "2026-10-01"), ("DueOn", "9999-12-31"), ("State", "Open")));
+        Assert.Contains("締切は2100年までの日付で入力してください。", farDue, StringComparison.Ordinal);
 
         var created = await PostRoundAsync(pref, "/progress/new", await pref.GetPageAsync("/progress/new"),
             ("Title", "作成テスト 令和8年度 実施状況調査"), ("AsOf", "2026-10-01"), ("DueOn", "2026-11-30"), ("State", "Open"), ("Notes", "期限までに提出してください"));
@@ -49,6 +51,7 @@ public sealed class RoundPagesTests(AppFixture app)
         var id = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
         var (scope, db) = app.Factory.SystemDb();
         await using var _ = scope;
+        Assert.False(await db.ProgressRounds.AnyAsync(r => r.Title == "締切が遠すぎる調査回"));
         var round = await db.ProgressRounds.SingleAsync(r => r.Id == id);
         Assert.Equal(("31", new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30), RoundState.Open, "pref-staff"), (round.PrefectureCode, round.AsOf, round.DueOn, round.State, round.CreatedBy));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(ProgressRound) && a.EntityKey == id.ToString() && a.UserName == "pref-staff"));

@@ -49,6 +49,7 @@ public sealed class EditRoundModel(RenkeiDb db, TimeProvider clock) : PageModel
         if (AsOf is null) ModelState.AddModelError(nameof(AsOf), "基準日を入力してください。");
         else if (AsOf.Value.Year is < 2000 or > 2100) ModelState.AddModelError(nameof(AsOf), "基準日は2000年から2100年までの日付で入力してください。");
         if (DueOn is { } due && AsOf is { } asOf && due < asOf) ModelState.AddModelError(nameof(DueOn), "締切は基準日以降の日付にしてください。");
+        else if (DueOn is { Year: > 2100 }) ModelState.AddModelError(nameof(DueOn), "締切は2100年までの日付で入力してください。");
         if (Notes?.Length > 2000) ModelState.AddModelError(nameof(Notes), "備考は2000文字以内で入力してください。");
         if (!Enum.IsDefined(State)) ModelState.AddModelError(nameof(State), "受付の状態を選んでください。");
         if (!ModelState.IsValid) return Page();
