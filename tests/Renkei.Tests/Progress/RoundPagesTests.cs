@@ -173,6 +173,9 @@ public sealed class RoundPagesTests(AppFixture app)
         var wards = await db.Municipalities.Where(m => m.PrefectureCode == "33" && m.Kind == Renkei.Web.Features.Regions.MunicipalityKind.Ward).Select(m => m.Code).ToListAsync();
         var answering = await db.Municipalities.CountAsync(m => m.PrefectureCode == "33" && m.Kind != Renkei.Web.Features.Regions.MunicipalityKind.Ward);
         Assert.NotEmpty(wards);
+        // The list counts each round's answering municipalities (one query for all prefectures): 19 in 鳥取県.
+        Assert.Matches($"<tr data-round=\"{okayama}\">(?:(?!</tr>).)*data-testid=\"submitted\">0 / {answering}</td>", all.ReplaceLineEndings(""));
+        Assert.Matches($"<tr data-round=\"{tottori}\">(?:(?!</tr>).)*data-testid=\"submitted\">0 / 19</td>", all.ReplaceLineEndings(""));
         var page = await sys.GetPageAsync($"/progress/{okayama}");
         Assert.Contains($"（0 / {answering} 提出済）", page, StringComparison.Ordinal);
         Assert.Contains("data-muni=\"331007\"", page, StringComparison.Ordinal);

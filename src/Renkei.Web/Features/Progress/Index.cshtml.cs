@@ -41,13 +41,13 @@ public sealed class IndexModel(RenkeiDb db) : PageModel
             .GroupBy(r => r.RoundId)
             .Select(g => new { g.Key, All = g.Count(), Submitted = g.Count(r => r.SubmittedAtUtc != null) })
             .ToDictionaryAsync(g => g.Key, ct);
-        var visible = new Dictionary<string, int>();
-        foreach (var pref in list.Select(r => r.PrefectureCode).Distinct())
-            visible[pref] = await RoundAccess.Municipalities(db, pref).CountAsync(ct);
+        var prefectures = list.Select(r => r.PrefectureCode).Distinct().ToList();
+        var visible = await RoundAccess.Municipalities(db, prefectures).GroupBy(m => m.PrefectureCode)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Rows = [.. list.Select(r =>
         {
             var c = counts.GetValueOrDefault(r.Id);
-            return new Row(r.Id, r.Prefecture, r.Title, r.AsOf, r.DueOn, r.State, r.IsSample, (c?.All ?? 0) - (c?.Submitted ?? 0), c?.Submitted ?? 0, visible[r.PrefectureCode]);
+            return new Row(r.Id, r.Prefecture, r.Title, r.AsOf, r.DueOn, r.State, r.IsSample, (c?.All ?? 0) - (c?.Submitted ?? 0), c?.Submitted ?? 0, visible.GetValueOrDefault(r.PrefectureCode));
         })];
         return Page();
     }

@@ -43,9 +43,16 @@ public static class RoundAccess
     /// The municipalities that answer a round and that the caller may read, by code: wards of designated cities
     /// are left out (the city answers), a health centre sees the ones it covers, a municipality itself.
     /// </summary>
-    public static IQueryable<Municipality> Municipalities(RenkeiDb db, string prefectureCode)
+    public static IQueryable<Municipality> Municipalities(RenkeiDb db, string prefectureCode) =>
+        Answering(db, db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == prefectureCode));
+
+    /// <summary>The same for several prefectures at once (the list of rounds counts them in one query).</summary>
+    public static IQueryable<Municipality> Municipalities(RenkeiDb db, IReadOnlyCollection<string> prefectureCodes) =>
+        Answering(db, db.Municipalities.AsNoTracking().Where(m => prefectureCodes.Contains(m.PrefectureCode)));
+
+    private static IQueryable<Municipality> Answering(RenkeiDb db, IQueryable<Municipality> municipalities)
     {
-        var query = db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == prefectureCode && m.Kind != MunicipalityKind.Ward);
+        var query = municipalities.Where(m => m.Kind != MunicipalityKind.Ward);
         if (db.Scope.ReadAll) return query;
         var readable = db.Scope.Readable.ToList();
         return query.Where(m => readable.Contains(m.Code));
