@@ -40,38 +40,41 @@ public sealed partial class ProviderSearch(RenkeiDb db)
     /// <summary>Every match, in the page's order (exports, map and booklet read all of it; the pages use <see cref="PageAsync"/>).</summary>
     public async Task<(IQueryable<Provider> Query, (double Lat, double Lng)? Origin)> BuildAsync(ProviderFilter f, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(f, ct);
-        return (Order(Filter(Candidates(scope), f, scope), f, scope.Origin), scope.Origin);
+        var prepared = await PrepareAsync(f, ct);
+        return (Order(Matches(f, prepared), f, prepared.Origin), prepared.Origin);
     }
 
     /// <summary>
     /// What a search needs to know before its query is built: the point distances are measured from, and on SQLite the
     /// text index's MATCH expression for the key (<see cref="SqliteTextIndex.MatchAsync"/>; null: match by LIKE).
     /// </summary>
-    private sealed record Scope((double Lat, double Lng)? Origin, string? Key, string? IndexMatch);
+    private sealed record Prepared((double Lat, double Lng)? Origin, string? Key, string? IndexMatch);
 
-    private async Task<Scope> ScopeAsync(ProviderFilter f, CancellationToken ct)
+    private async Task<Prepared> PrepareAsync(ProviderFilter f, CancellationToken ct)
     {
         var key = JapaneseText.SearchKey(f.Q) is { Length: > 0 } k ? k : null;
         var match = key is not null && db.Database.IsSqlite() ? await SqliteTextIndex.MatchAsync(db, key, ct) : null;
-        return new Scope(await OriginAsync(f, ct), key, match);
+        return new Prepared(await OriginAsync(f, ct), key, match);
     }
+
+    /// <summary>Every provider the filter matches, in no order.</summary>
+    private IQueryable<Provider> Matches(ProviderFilter f, Prepared prepared) => Filter(Candidates(prepared), f, prepared);
 
     /// <summary>
     /// The providers a search starts from: all, or on PostgreSQL for a key of one or two characters (too short for its
     /// pg_trgm index; the commonest searches in Japanese, 鳥取, 財団) those whose key holds it, found through the GIN
     /// index over each key's characters and character pairs (renkei_short_keys, migration ShortKeySearch).
     /// </summary>
-    private IQueryable<Provider> Candidates(Scope scope)
+    private IQueryable<Provider> Candidates(Prepared prepared)
     {
-        if (scope.Key is not { } key || JapaneseText.Characters(key) >= 3 || !db.Database.IsNpgsql()) return db.Providers.AsNoTracking();
+        if (prepared.Key is not { } key || JapaneseText.Characters(key) >= 3 || !db.Database.IsNpgsql()) return db.Providers.AsNoTracking();
         // The expression must read exactly as the index's for PostgreSQL to use it.
         return db.Providers.FromSqlInterpolated($"SELECT * FROM \"Providers\" WHERE renkei_short_keys(\"SearchKey\") @> ARRAY[{key}]").AsNoTracking();
     }
 
     /// <param name="scanText">Match the text by reading each key (for a walk down the name index, which reads the keys anyway)
     /// instead of through the text index.</param>
-    private IQueryable<Provider> Filter(IQueryable<Provider> query, ProviderFilter f, Scope scope, bool scanText = false)
+    private IQueryable<Provider> Filter(IQueryable<Provider> query, ProviderFilter f, Prepared prepared, bool scanText = false)
     {
         if (!f.IncludeUnlisted) query = query.Where(p => p.Listed);
         if (f.ConsentedOnly) query = query.Where(p => p.PublicationConsent);
@@ -86,13 +89,13 @@ public sealed partial class ProviderSearch(RenkeiDb db)
         if (!string.IsNullOrEmpty(f.Service)) query = query.Where(p => p.ServiceCode == f.Service);
         foreach (var code in f.Fn.Where(FunctionCatalog.IsKnown).Distinct())
             query = query.Where(p => p.Functions.Any(x => x.Code == code));
-        if (scope.Key is { } key)
+        if (prepared.Key is { } key)
             query = scanText ? query.Where(p => p.SearchKey.Contains(key))
-                : scope.IndexMatch is { } match ? SqliteTextIndex.Matching(db, query, match) : Like(query, key);
+                : prepared.IndexMatch is { } match ? SqliteTextIndex.Matching(db, query, match) : Like(query, key);
         if (f.Open is { } open && open != Weekdays.None && (open & ~OpenWeekdaysText.Everyday) == 0)
             query = query.Where(p => p.OpenWeekdays != null && (p.OpenWeekdays.Value & open) == open);
 
-        if (f.RadiusKm is { } radius && scope.Origin is { } centre)
+        if (f.RadiusKm is { } radius && prepared.Origin is { } centre)
         {
             // 1° of latitude ≈ 111 km; a degree of longitude shrinks with the cosine of the latitude.
             var dLat = radius / 111.0;
@@ -122,7 +125,8 @@ public sealed partial class ProviderSearch(RenkeiDb db)
 
     /// <summary>
     /// Substring match on the normalised key by LIKE: on PostgreSQL through its pg_trgm index (keys of three characters or
-    /// more), on SQLite for a key its text index leaves to a scan (see <see cref="SqliteTextIndex"/>).
+    /// more; shorter ones are narrowed by <see cref="Candidates"/> first), on SQLite for a key so common that its text
+    /// index leaves it to a scan (see <see cref="SqliteTextIndex"/>).
     /// </summary>
     private static IQueryable<Provider> Like(IQueryable<Provider> query, string key)
     {

@@ -42,22 +42,22 @@ public sealed partial class ProviderSearch
     /// </summary>
     public async Task<SearchPage> PageAsync(ProviderFilter f, int? page, Func<int, string> urlFor, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(f, ct);
-        var origin = scope.Origin;
-        var found = await Filter(Candidates(scope), f, scope).Take(CountCap + 1).Select(p => p.Id).ToListAsync(ct);
+        var prepared = await PrepareAsync(f, ct);
+        var origin = prepared.Origin;
+        var found = await Matches(f, prepared).Take(CountCap + 1).Select(p => p.Id).ToListAsync(ct);
         var count = new ResultCount(Math.Min(found.Count, CountCap), found.Count > CountCap);
         var paging = new Paging(page, count.Value, urlFor);
         if (!count.AtLeast)
             return new SearchPage(Order(db.Providers.AsNoTracking().Where(p => found.Contains(p.Id)), f, origin, sortMatches: true).Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
         if (ByDistance(f, origin))
-            return new SearchPage(Order(Filter(Candidates(scope), f, scope), f, origin).Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
+            return new SearchPage(Order(Matches(f, prepared), f, origin).Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
 
         // Any match beyond the walked names sorts after every match among them.
-        var ids = await Order(Filter(await WalkedAsync(ct), f, scope, scanText: true), f, origin)
+        var ids = await Order(Filter(await WalkedAsync(ct), f, prepared, scanText: true), f, origin)
             .Skip(paging.Skip).Take(Paging.PageSize).Select(p => p.Id).ToListAsync(ct);
         if (ids.Count == Paging.PageSize) // every page within the cap is full
             return new SearchPage(db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.SearchKey).ThenBy(p => p.Id), paging, count, origin);
-        var sorted = Order(Filter(Candidates(scope), f, scope), f, origin, sortMatches: true);
+        var sorted = Order(Matches(f, prepared), f, origin, sortMatches: true);
         return new SearchPage(sorted.Skip(paging.Skip).Take(Paging.PageSize), paging, count, origin);
     }
 
