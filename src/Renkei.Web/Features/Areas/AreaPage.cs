@@ -63,13 +63,7 @@ public abstract class AreaPage(RenkeiDb db, TimeProvider clock) : PageModel
     /// <summary>Deletes a record the user saw at <paramref name="version"/>; if someone saved it since, nothing is deleted.</summary>
     protected async Task<IActionResult> DeleteAsync<T>(T entity, long version, string done, string back, CancellationToken ct) where T : class, IVersioned
     {
-        Db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
-        Db.Remove(entity);
-        try
-        {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await Concurrency.TryDeleteAsync(Db, entity, version, ct))
         {
             TempData["Error"] = Concurrency.Message;
             return Redirect(back);

@@ -51,13 +51,7 @@ public abstract class PdcaPage(RenkeiDb db, TimeProvider clock) : PageModel
     /// </summary>
     protected async Task<IActionResult> DeleteAsync<T>(T entity, long version, string done, string back, string list) where T : class, IVersioned
     {
-        Db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
-        Db.Remove(entity);
-        try
-        {
-            await Db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await Concurrency.TryDeleteAsync(Db, entity, version, HttpContext.RequestAborted))
         {
             TempData["Error"] = Concurrency.Message;
             return Redirect(back);

@@ -22,19 +22,10 @@ public sealed class ContactActionsModel(RenkeiDb db) : PageModel
             TempData["Message"] = "この連絡窓口は、すでに削除されています。";
             return Back(id);
         }
-        // The version shown on the page: deleting what someone has just changed would lose their change unseen.
-        db.Entry(contact).Property(c => c.Version).OriginalValue = version;
         contact.ProviderMunicipalityCode = _municipality;
-        db.ProviderContacts.Remove(contact);
-        try
-        {
-            await db.SaveChangesAsync();
-            TempData["Message"] = $"連絡窓口「{ContactEditModel.Label(contact)}」を削除しました。";
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Message"] = Concurrency.Message;
-        }
+        TempData["Message"] = await Concurrency.TryDeleteAsync(db, contact, version, HttpContext.RequestAborted)
+            ? $"連絡窓口「{ContactEditModel.Label(contact)}」を削除しました。"
+            : Concurrency.Message;
         return Back(id);
     }
 
