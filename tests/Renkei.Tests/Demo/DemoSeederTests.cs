@@ -35,6 +35,16 @@ public sealed class DemoSeederTests
         Assert.Equal(careRows, await db.Providers.CountAsync(p => p.Kind == ProviderKind.CareService && p.PrefectureCode == "31"));
         var coverage = await db.HealthCentreCoverages.Where(c => db.Organisations.Any(o => o.Id == c.OrganisationId && o.IsDemo)).CountAsync();
         Assert.Equal(5, coverage);
+
+        // The residents' page is not empty: 鳥取市's listed providers stand in as consenting, and the page says the consent is a sample.
+        var consenting = await db.Providers.Where(p => p.PublicationConsent).Select(p => new { p.MunicipalityCode, p.Listed }).ToListAsync();
+        Assert.Equal(await db.Providers.CountAsync(p => p.MunicipalityCode == DemoSeeder.TottoriCity && p.Listed), consenting.Count);
+        Assert.All(consenting, p => Assert.Equal((DemoSeeder.TottoriCity, true), (p.MunicipalityCode, p.Listed)));
+        Assert.True(consenting.Count > 100, $"{consenting.Count} providers of 鳥取市");
+        using var resident = WebSession.Open(factory);
+        var page = await resident.GetPageAsync("/public/directory");
+        Assert.Contains("data-testid=\"demo-consent-notice\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"public-provider\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

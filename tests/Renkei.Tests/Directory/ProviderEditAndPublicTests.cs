@@ -86,6 +86,7 @@ public sealed class ProviderEditAndPublicTests : IAsyncLifetime
         var page = await resident.GetPageAsync($"/public/directory?Pref=31&Muni={TestWorld.Tottori}");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"public-provider\""));
         Assert.Contains("0857-99-9999", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-consent-notice", page, StringComparison.Ordinal); // no demo in this database: real consents only
         (s, db) = _factory.SystemDb();
         await using (s)
         {

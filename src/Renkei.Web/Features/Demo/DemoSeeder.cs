@@ -51,6 +51,7 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
         await CreateUser(accounts, "hc-staff", "鳥取市保健所 担当（デモ）", healthCentre, Roles.ProgramStaff);
         log.LogInformation("Demo organisations and {Count} demo accounts created", accounts.Count);
         await ImportProvidersAsync(ct);
+        log.LogInformation("Demo public page: {Count} providers of 鳥取市 marked as consenting (labelled as a sample there)", await DemoPublicPage.SeedAsync(db, ct));
         await DemoCouncil.SeedAsync(db, ct);
         await DemoPdca.SeedAsync(db, ct);
         await DemoIndicators.SeedAsync(db, ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Features.Demo;
 using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Regions;
 using Renkei.Web.Platform.Data;
@@ -29,8 +30,12 @@ public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfigur
     public Dictionary<string, string> Municipalities { get; private set; } = [];
     public string TileUrl => config["Map:TileUrl"] ?? "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
 
+    /// <summary>The demo is in the database: its consents are invented and the page says so.</summary>
+    public bool Demo { get; private set; }
+
     public async Task OnGetAsync()
     {
+        Demo = await DemoPublicPage.Exists(db, HttpContext.RequestAborted);
         Prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync();
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Pref && m.Kind != MunicipalityKind.DesignatedCity)
             .OrderBy(m => m.Code).ToDictionaryAsync(m => m.Code, m => m.Name);
