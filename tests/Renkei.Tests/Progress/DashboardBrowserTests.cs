@@ -32,7 +32,7 @@ public sealed class DashboardBrowserTests(BrowserFixture app)
         await Expect(map.Locator("path.leaflet-interactive")).ToHaveCountAsync(f.N);
 
         await page.GetByTestId("members-a").Locator("summary").ClickAsync();
-        await Expect(page.GetByTestId("members-a").Locator("dd[data-status='Running']")).ToContainTextAsync(f.M3.Name + "（下書き）");
+        await Expect(page.GetByTestId("members-a").Locator("dd[data-status='Running']")).ToContainTextAsync(f.M3.Name + "（入力中）");
         await Pages.ScreenshotAsync(page, "progress-dashboard");
     }
 }

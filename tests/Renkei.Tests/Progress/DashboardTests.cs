@@ -100,13 +100,13 @@ public sealed partial class DashboardTests(AppFixture app)
         Assert.Equal("0", Cell(html, "distribution", "0", "count"));
         Assert.Equal((f.N - 4).ToString(), Cell(html, "distribution", "unanswered", "count"));
         Assert.Equal("8", Cell(html, "municipalities", f.M1.Code, "running"));
-        Assert.Equal("下書き", Cell(html, "municipalities", f.M3.Code, "state"));
+        Assert.Equal("入力中", Cell(html, "municipalities", f.M3.Code, "state"));
         Assert.Equal("1", Cell(html, "stages", "3", "count"));
         Assert.Equal("3.50", Cell(html, "areas", "total", "average"));
         Assert.Contains($"対象: 鳥取県 {f.N} 市町村", html);
-        Assert.Contains($"集計対象: 回答あり 4 / {f.N} 市町村（うち提出済 3、下書き 2）", html);
+        Assert.Contains($"集計対象: 回答あり 4 / {f.N} 市町村（うち提出済 3、入力中 2）", html);
         Assert.Contains(SummaryText.CountingRule, html);
-        Assert.Contains($"{f.M3.Name}（下書き）", html);
+        Assert.Contains($"{f.M3.Name}（入力中）", html);
         Assert.Contains("data-testid=\"distribution-chart\"><svg", html);
         Assert.Contains("id=\"progress-map\"", html);
         Assert.DoesNotContain("data-testid=\"sample-banner\"", html);
@@ -121,7 +121,7 @@ public sealed partial class DashboardTests(AppFixture app)
         foreach (var url in urls) Assert.Equal(HttpStatusCode.Forbidden, (await yonago.GetAsync(url)).StatusCode);
         var denied = await (await yonago.GetAsync(urls[0])).Content.ReadAsStringAsync();
         Assert.Contains(DashboardAccess.MunicipalityExplanation, WebUtility.HtmlDecode(denied));
-        Assert.DoesNotContain(f.M3.Name + "（下書き）", denied);
+        Assert.DoesNotContain(f.M3.Name + "（入力中）", denied);
 
         using var shimane = await WebSession.SignInAsync(app.Factory, "shimane-staff");
         foreach (var url in urls) Assert.Equal(HttpStatusCode.NotFound, (await shimane.GetAsync(url)).StatusCode);

@@ -27,7 +27,7 @@ public sealed class AnswerModel(RenkeiDb db, TimeProvider clock) : PageModel
     public ProgressRound Round { get; private set; } = null!;
     public string MunicipalityCode { get; private set; } = "";
     public string MunicipalityName { get; private set; } = "";
-    public ResponseState State { get; private set; }
+    public AnswerState State { get; private set; }
     public bool EnteredByPrefecture { get; private set; }
     public string? UpdatedBy { get; private set; }
     public DateTime? UpdatedAtUtc { get; private set; }
@@ -99,7 +99,7 @@ public sealed class AnswerModel(RenkeiDb db, TimeProvider clock) : PageModel
 
     private void Show(ProgressResponse r)
     {
-        State = r.SubmittedAtUtc is null ? ResponseState.Draft : ResponseState.Submitted;
+        State = r.SubmittedAtUtc is null ? AnswerState.Draft : AnswerState.Submitted;
         (EnteredByPrefecture, UpdatedBy, UpdatedAtUtc) = (r.EnteredByPrefecture, r.UpdatedBy, r.UpdatedAtUtc);
         Evidence = r.Items.ToDictionary(i => i.Item, i => i.Evidence);
     }

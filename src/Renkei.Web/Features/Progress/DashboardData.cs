@@ -28,7 +28,7 @@ public sealed class DashboardData
         ? $"対象: 管内 {Summary.Municipalities} 市町村（{PrefectureName} {PrefectureSize} 市町村のうち、閲覧できる市町村だけを集計）"
         : $"対象: {PrefectureName} {Summary.Municipalities} 市町村";
 
-    public string Counted => $"集計対象: 回答あり {Summary.Answered} / {Summary.Municipalities} 市町村（うち提出済 {Summary.Submitted}、下書き {Summary.Drafts}）";
+    public string Counted => $"集計対象: 回答あり {Summary.Answered} / {Summary.Municipalities} 市町村（うち提出済 {Summary.Submitted}、入力中 {Summary.Drafts}）";
 
     public static async Task<DashboardData> LoadAsync(RenkeiDb db, ProgressRound round, CancellationToken ct)
     {

@@ -5,21 +5,13 @@ using Renkei.Web.Platform.Data;
 
 namespace Renkei.Web.Features.Progress;
 
-/// <summary>Where one municipality's answer to a round stands.</summary>
-public enum ResponseState
-{
-    None,      // 未回答
-    Draft,     // 入力中
-    Submitted, // 提出済
-}
-
 /// <summary>
 /// One round: a row per municipality the caller sees (wards excluded; a health centre its covered ones, a
 /// municipality its own) with where its answer stands, who entered it and when. Printable as a checklist.
 /// </summary>
 public sealed class RoundModel(RenkeiDb db) : PageModel
 {
-    public sealed record Row(string Code, string Name, ResponseState State, bool? EnteredByPrefecture, DateTime? UpdatedAtUtc, string? UpdatedBy, int Answered, int Running)
+    public sealed record Row(string Code, string Name, AnswerState State, bool? EnteredByPrefecture, DateTime? UpdatedAtUtc, string? UpdatedBy, int Answered, int Running)
     {
         public bool CanAnswer { get; init; }
     }
@@ -47,16 +39,9 @@ public sealed class RoundModel(RenkeiDb db) : PageModel
             })
             .ToDictionaryAsync(r => r.MunicipalityCode, ct);
         Rows = [.. municipalities.Select(m => responses.TryGetValue(m.Code, out var r)
-            ? new Row(m.Code, m.Name, r.SubmittedAtUtc is null ? ResponseState.Draft : ResponseState.Submitted, r.EnteredByPrefecture, r.UpdatedAtUtc, r.UpdatedBy, r.Answered, r.Running)
-            : new Row(m.Code, m.Name, ResponseState.None, null, null, null, 0, 0))
+            ? new Row(m.Code, m.Name, r.SubmittedAtUtc is null ? AnswerState.Draft : AnswerState.Submitted, r.EnteredByPrefecture, r.UpdatedAtUtc, r.UpdatedBy, r.Answered, r.Running)
+            : new Row(m.Code, m.Name, AnswerState.None, null, null, null, 0, 0))
             .Select(row => row with { CanAnswer = RoundAccess.CanAnswer(User, db.Scope, round, row.Code) })];
         return Page();
     }
-
-    public static string Japanese(ResponseState state) => state switch
-    {
-        ResponseState.Submitted => "提出済",
-        ResponseState.Draft => "入力中",
-        _ => "未回答",
-    };
 }

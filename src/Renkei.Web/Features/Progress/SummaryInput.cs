@@ -6,11 +6,11 @@ namespace Renkei.Web.Features.Progress;
 public sealed record SummaryMunicipality(
     string Code, string Name, string PrefectureCode, string? AreaCode, int? Population, double Latitude, double Longitude);
 
-/// <summary>Where a municipality's answer to a round stands.</summary>
+/// <summary>Where a municipality's answer to a round stands (in Japanese: <see cref="SummaryText.Japanese(AnswerState)"/>).</summary>
 public enum AnswerState
 {
     None = 0,      // no answer saved
-    Draft = 1,     // saved, not handed in (下書き)
+    Draft = 1,     // saved, not handed in (入力中)
     Submitted = 2, // handed in (提出済)
 }
 

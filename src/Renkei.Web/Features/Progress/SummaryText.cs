@@ -13,7 +13,7 @@ public static class SummaryText
     /// and the dashboard is read while the round is open to see who still has to answer. How many are submitted
     /// is shown beside it, and drafts are marked in the lists.
     /// </summary>
-    public const string CountingRule = "保存された回答（下書きを含む）を集計しています。提出済の数は別に示します。";
+    public const string CountingRule = "保存された回答（入力中を含む）を集計しています。提出済の数は別に示します。";
 
     public const string CountingKey = "saved-including-drafts";
 
@@ -22,7 +22,7 @@ public static class SummaryText
     public static string Japanese(this AnswerState state) => state switch
     {
         AnswerState.Submitted => "提出済",
-        AnswerState.Draft => "下書き",
+        AnswerState.Draft => "入力中",
         _ => "未回答",
     };
 
