@@ -26,7 +26,7 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
 
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken ct = default)
     {
-        if (await db.Organisations.AnyAsync(o => o.IsDemo && o.Kind == OrganisationKind.Prefecture, ct)) return [];
+        if (await ExistsAsync(db, ct)) return [];
 
         var pref = Add(OrganisationKind.Prefecture, "鳥取県", null);
         var healthCentre = Add(OrganisationKind.HealthCentre, "鳥取市保健所", null);
@@ -59,6 +59,10 @@ public sealed class DemoSeeder(RenkeiDb db, UserManager<AppUser> users, Director
         await DemoAreas.SeedAsync(db, ct);
         return accounts;
     }
+
+    /// <summary>Whether the demo is in the database: its prefecture organisation is there (seeding adds it first).</summary>
+    public static Task<bool> ExistsAsync(RenkeiDb db, CancellationToken ct) =>
+        db.Organisations.AnyAsync(o => o.IsDemo && o.Kind == OrganisationKind.Prefecture, ct);
 
     public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "DemoData");
 

@@ -35,7 +35,7 @@ public sealed class DirectoryModel(RenkeiDb db, ProviderSearch search, IConfigur
 
     public async Task OnGetAsync()
     {
-        Demo = await DemoPublicPage.Exists(db, HttpContext.RequestAborted);
+        Demo = await DemoSeeder.ExistsAsync(db, HttpContext.RequestAborted);
         Prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync();
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.PrefectureCode == Pref && m.Kind != MunicipalityKind.DesignatedCity)
             .OrderBy(m => m.Code).ToDictionaryAsync(m => m.Code, m => m.Name);
