@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,30 +7,6 @@ namespace Renkei.Web.Features.Directory;
 
 public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
 {
-    // Source-generated (FieldMetaJsonContext): every provider read or written passes through it.
-    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dictionary<string, FieldMeta>> Json = FieldMetaJsonContext.Default.DictionaryStringFieldMeta;
-
-    /// <summary>The stored form of <see cref="Provider.FieldMeta"/> (also written by <see cref="Import.ProviderBulkInsert"/>).</summary>
-    public static string SerializeMeta(Dictionary<string, FieldMeta> meta) => JsonSerializer.Serialize(meta, Json);
-
-    // Parsed maps by their stored JSON. The rows of one import share a handful of distinct maps, and parsing each row's
-    // map was most of the time spent reading providers back (planning a re-import of 18,000 rows: 0.8 s of 1.4 s).
-    // Bounded: past the limit it starts again. The cached entries are immutable; each reader gets its own dictionary.
-    private const int ParsedLimit = 4096;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyValuePair<string, FieldMeta>[]> Parsed = new(StringComparer.Ordinal);
-
-    /// <summary>The map stored as <paramref name="json"/>, a new dictionary each call (callers may change it).</summary>
-    public static Dictionary<string, FieldMeta> DeserializeMeta(string json)
-    {
-        if (!Parsed.TryGetValue(json, out var entries))
-        {
-            entries = [.. JsonSerializer.Deserialize(json, Json) ?? []];
-            if (Parsed.Count >= ParsedLimit) Parsed.Clear();
-            Parsed[json] = entries;
-        }
-        return new Dictionary<string, FieldMeta>(entries, StringComparer.Ordinal);
-    }
-
     public void Configure(EntityTypeBuilder<Provider> b)
     {
         b.Property(p => p.Name).HasMaxLength(300);
@@ -51,8 +26,8 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.CorporateName).HasMaxLength(300);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.FieldMeta).HasConversion(
-            v => SerializeMeta(v),
-            v => DeserializeMeta(v),
+            v => FieldMetaStorage.Serialize(v),
+            v => FieldMetaStorage.Deserialize(v),
             // Equal when they would store the same JSON, decided without writing it (Import.FieldMetaJson.SameEntries).
             new ValueComparer<Dictionary<string, FieldMeta>>(
                 (a, c) => Import.FieldMetaJson.SameEntries.Instance.Equals(a, c),
@@ -132,12 +107,3 @@ public sealed class MatchReviewConfiguration : IEntityTypeConfiguration<MatchRev
         b.HasIndex(r => new { r.Status, r.CreatedAtUtc });
     }
 }
-
-/// <summary>
-/// The stored JSON of <see cref="Provider.FieldMeta"/>. Defaults (no as-of date, not confirmed, not edited by hand) are
-/// left out: the map is a large part of every row, and a missing property reads back as its default, so rows written
-/// before in full read the same.
-/// </summary>
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, FieldMeta>))]
-internal sealed partial class FieldMetaJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -46,7 +46,7 @@ public class ProviderFunction
 
 /// <summary>
 /// Where one field of a provider came from, as of when, who confirmed it, who may see it, and whether
-/// staff edited it by hand. Stored per provider as a JSON map field → meta (see ProviderConfiguration):
+/// staff edited it by hand. Stored per provider as JSON, fields grouped by provenance (FieldMetaStorage):
 /// a table row per field would multiply a national directory by twenty.
 /// </summary>
 public sealed record FieldMeta(DataSource Source, DateOnly? AsOf, string? ConfirmedBy, bool HandEdited, FieldVisibility Visibility);

@@ -11,7 +11,7 @@ internal sealed class FieldMetaJson
     public string Of(Dictionary<string, FieldMeta> meta)
     {
         if (_done.TryGetValue(meta, out var json)) return json;
-        json = ProviderConfiguration.SerializeMeta(meta);
+        json = FieldMetaStorage.Serialize(meta);
         _done[new Dictionary<string, FieldMeta>(meta)] = json; // a copy: the provider's own map may change later
         return json;
     }
