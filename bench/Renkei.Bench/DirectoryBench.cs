@@ -156,21 +156,11 @@ public static class DirectoryBench
 
     private static async Task<(int Rows, double Seconds)> ImportRealFilesAsync(string label, Func<RenkeiDb> context)
     {
-        if (Environment.GetEnvironmentVariable("SETTLE") == "1")
-        {
-            var sw0 = Stopwatch.StartNew(); var n = System.Runtime.JitInfo.GetCompiledMethodCount(); var quiet = Stopwatch.StartNew();
-            while (quiet.ElapsedMilliseconds < 300 && sw0.ElapsedMilliseconds < 10000)
-            {
-                await Task.Delay(50);
-                var m = System.Runtime.JitInfo.GetCompiledMethodCount();
-                if (m != n) { n = m; quiet.Restart(); }
-            }
-            Console.WriteLine($"{label}: settled in {sw0.ElapsedMilliseconds} ms");
-        }
         var shared = Path.Combine(RepoRoot.Find(), "..", "shared", "data");
         var files = System.IO.Directory.GetFiles(Path.Combine(shared, "kaigo-opendata"), "jigyosho_*.csv").Select(f => (ImportKind.KaigoOpenData, f))
             .Append((ImportKind.Iryojoho, Path.Combine(shared, "iryojoho-net", "01-1_hospital_facility_info_20250601.csv")))
             .Concat(System.IO.Directory.GetFiles(Path.Combine(shared, "kouseikyoku"), "*.xlsx").Select(f => (ImportKind.Kouseikyoku, f)));
+        await CompilerQuiet.WaitAsync(label);
         var (gen0, gen2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();

@@ -101,4 +101,38 @@ public sealed class BatchImportTests : IAsyncLifetime
         Assert.Equal(new[] { "jigyosho_760.csv" }, await db.ImportRuns.Select(r => r.FileName).ToListAsync());
         Assert.Equal(0, await db.Providers.CountAsync(p => p.Kind == Renkei.Web.Features.Directory.ProviderKind.Hospital));
     }
+
+    [Fact]
+    public async Task On_SQLite_the_batch_holds_checkpoints_back_and_leaves_the_log_copied_and_the_connection_as_it_found_it()
+    {
+        var (scope, db) = _batch.SystemDb();
+        await using var _ = scope;
+        await using (var held = await SqliteBatchCheckpoint.HoldAsync(db, default))
+        {
+            if (TestDatabase.IsPostgres) { Assert.Null(held); return; }
+            Assert.Equal(0, await AutoCheckpointPages(db));
+        }
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(1000, await AutoCheckpointPages(db));
+        await db.Database.CloseConnectionAsync();
+
+        await Batch(_batch, Files);
+        // Every frame of the log is in the database file: checkpointing again finds the log's frames all copied.
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await using var result = await command.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.Equal(0L, result.GetInt64(0)); // not blocked
+        Assert.Equal(result.GetInt64(1), result.GetInt64(2)); // frames in the log, frames copied
+    }
+
+    // A pragma that sets as well as reads is not a table-valued function: asked on the connection itself.
+    private static async Task<long> AutoCheckpointPages(Renkei.Web.Platform.Data.RenkeiDb db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

@@ -66,12 +66,14 @@ public sealed class DirectoryImportService(RenkeiDb db, DirectoryImporter import
     /// Imports several files in turn, each exactly as <see cref="ImportAsync"/> would (its own plan, transaction, report
     /// and audit entry). Reading a file touches no table, so the next file is read on another thread while the current
     /// one is planned and written; planning must wait, as it depends on what the files before wrote. A file that cannot
-    /// be read stops the batch with its <see cref="ImportFileException"/>; the files before it stay imported.
+    /// be read stops the batch with its <see cref="ImportFileException"/>; the files before it stay imported. On SQLite
+    /// the write-ahead log is checkpointed once, after the batch (<see cref="SqliteBatchCheckpoint"/>).
     /// </summary>
     public async Task<IReadOnlyList<ImportOutcome>> ImportManyAsync(IReadOnlyList<ImportSource> files, string? prefecture,
         bool overwriteHandEdits, string? userName, CancellationToken ct = default)
     {
         var places = await PlacesAsync(files.Select(f => f.Kind), prefecture, ct);
+        await using var checkpoint = await SqliteBatchCheckpoint.HoldAsync(db, ct);
         Task<(ImportFile File, long Ms)> ReadInBackground(ImportSource file) => Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
