@@ -198,7 +198,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             p.FieldMeta[name] = Imported.GetOrAdd((file.Source, file.AsOf, visibility), k => new FieldMeta(k.Source, k.AsOf, null, false, k.Visibility));
         }
         if (keepHandEdits) p.FieldMeta = new Dictionary<string, FieldMeta>(p.FieldMeta); // a new instance so EF sees the change
-        p.SearchKey = JapaneseText.SearchKey(p.Name + " " + p.NameKana);
+        p.SearchKey = row.SearchKeyFor(p.Name, p.NameKana);
         p.OpenWeekdays = OpenWeekdaysText.Of(p.OpenDays, p.Hours);
         p.CoordinatePrecision = p.Latitude is null ? CoordinatePrecision.None
             : p.FieldMeta.TryGetValue("Latitude", out var lat) && lat.Source == DataSource.Manual ? CoordinatePrecision.Manual : CoordinatePrecision.Exact;

@@ -8,7 +8,17 @@ public sealed record ImportedProvider(
     ProviderKind Kind,
     string? ServiceCode,
     IReadOnlyDictionary<string, string?> Fields,
-    IReadOnlyList<ImportedFunction> Functions);
+    IReadOnlyList<ImportedFunction> Functions)
+{
+    // Computed where the row is built, on the thread that reads the file while the one before is written: the key's
+    // normalisation (and loading ICU for it, the first time in a process) is then off the writing thread.
+    private readonly string _searchKey = Platform.Text.JapaneseText.SearchKey(Fields.GetValueOrDefault("Name") + " " + Fields.GetValueOrDefault("NameKana"));
+
+    /// <summary>The search key of a provider with this name and kana: the row's own when they are the row's.</summary>
+    public string SearchKeyFor(string name, string? kana) =>
+        string.Equals(name, Fields.GetValueOrDefault("Name") ?? "", StringComparison.Ordinal) && string.Equals(kana, Fields.GetValueOrDefault("NameKana"), StringComparison.Ordinal)
+            ? _searchKey : Platform.Text.JapaneseText.SearchKey(name + " " + kana);
+}
 
 public sealed record ImportedFunction(string Code, DateOnly? Since);
 
