@@ -230,4 +230,29 @@ public sealed class KaigoImportTests : IAsyncLifetime
         Assert.Equal(before, await db.Providers.OrderBy(p => p.Id).Select(p => p.Name + p.Version + p.Listed).ToListAsync());
         Assert.Equal(runs, await db.ImportRuns.CountAsync());
     }
+
+    [Fact]
+    public async Task The_import_command_takes_several_files_as_one_batch_and_stops_at_an_unreadable_one()
+    {
+        string[] files = [Source("jigyosho_155.csv"), Source("jigyosho_710.csv")];
+        Assert.Equal(0, await Renkei.Web.Platform.Cli.CliCommand.Parse(["import", "kaigo-opendata", .. files])!.RunAsync(_factory.Services));
+        var (scope, db) = _factory.SystemDb();
+        await using (scope)
+        {
+            var runs = await db.ImportRuns.OrderBy(r => r.Id).ToListAsync();
+            Assert.Equal(files.Select(Path.GetFileName), runs.Select(r => r.FileName));
+            // Each file's records, counted by the CSV parser alone (header excluded), are each new or rejected.
+            Assert.Equal(files.Select(f => Renkei.Web.Platform.Text.CsvText.ReadFile(f).Count() - 1), runs.Select(r => r.New + r.Rejected));
+        }
+
+        var empty = Path.Combine(_dir, "jigyosho_120.csv");
+        await File.WriteAllBytesAsync(empty, []);
+        Assert.Equal(1, await Renkei.Web.Platform.Cli.CliCommand.Parse(["import", "kaigo-opendata", Source("jigyosho_550.csv"), empty, Source("jigyosho_760.csv")])!.RunAsync(_factory.Services));
+        (scope, db) = _factory.SystemDb();
+        await using (scope)
+        {
+            Assert.Equal(["jigyosho_155.csv", "jigyosho_710.csv", "jigyosho_550.csv"], await db.ImportRuns.OrderBy(r => r.Id).Select(r => r.FileName).ToListAsync());
+            Assert.Equal(0, await db.Providers.CountAsync(p => p.ServiceCode == "760"));
+        }
+    }
 }

@@ -23,5 +23,15 @@ public sealed record ImportPlan(
     IReadOnlyList<UncertainMatch> Uncertain)
 {
     /// <summary>The last line the command prints: "imported: N new, M changed, K unchanged, R rejected".</summary>
-    public string Summary => $"imported: {New.Count} new, {Changed.Count} changed, {Unchanged} unchanged, {File.Rejected.Count} rejected";
+    public string Summary => SummaryOf(New.Count, Changed.Count, Unchanged, File.Rejected.Count);
+
+    /// <summary>The same line for several files imported together: their counts added up.</summary>
+    public static string Total(IEnumerable<ImportPlan> plans)
+    {
+        var all = plans.ToList();
+        return SummaryOf(all.Sum(p => p.New.Count), all.Sum(p => p.Changed.Count), all.Sum(p => p.Unchanged), all.Sum(p => p.File.Rejected.Count));
+    }
+
+    private static string SummaryOf(int created, int changed, int unchanged, int rejected) =>
+        $"imported: {created} new, {changed} changed, {unchanged} unchanged, {rejected} rejected";
 }
