@@ -58,7 +58,7 @@ public sealed class EditModel(RenkeiDb db, TimeProvider clock) : PageModel
                 : (old ?? new FieldMeta(DataSource.Manual, today, who, false, visibility)) with { Visibility = visibility };
         }
         Provider.FieldMeta = meta;
-        Provider.SearchKey = JapaneseText.SearchKey(Provider.Name + " " + Provider.NameKana);
+        Provider.SearchKey = Directory.Provider.SearchKeyOf(Provider.Name, Provider.NameKana);
         Provider.OpenWeekdays = OpenWeekdaysText.Of(Provider.OpenDays, Provider.Hours);
         // Either half of a point set by hand (typed or clicked on the map) makes the point manual; imports then keep it.
         if (Provider.Latitude is not null && new[] { "Latitude", "Longitude" }.Any(f => meta.TryGetValue(f, out var m) && m.HandEdited))

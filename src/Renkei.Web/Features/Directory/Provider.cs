@@ -48,8 +48,11 @@ public class Provider : IVersioned, IAuditedInMunicipality
     public string? ServiceCode { get; set; }
     public required string Name { get; set; }
     public string? NameKana { get; set; }
-    /// <summary><see cref="Platform.Text.JapaneseText.SearchKey"/> of name and kana: what text search matches.</summary>
+    /// <summary><see cref="SearchKeyOf"/> name and kana: what text search matches.</summary>
     public string SearchKey { get; set; } = "";
+
+    /// <summary>The search key of a provider with this name and kana (<see cref="Platform.Text.JapaneseText.SearchKey"/>).</summary>
+    public static string SearchKeyOf(string name, string? kana) => Platform.Text.JapaneseText.SearchKey(name + " " + kana);
     public required string PrefectureCode { get; set; }
     public string? MunicipalityCode { get; set; }
     public string? Address { get; set; }

@@ -11,13 +11,16 @@ public sealed record ImportedProvider(
     IReadOnlyList<ImportedFunction> Functions)
 {
     // Computed where the row is built, on the thread that reads the file while the one before is written: the key's
-    // normalisation (and loading ICU for it, the first time in a process) is then off the writing thread.
-    private readonly string _searchKey = Platform.Text.JapaneseText.SearchKey(Fields.GetValueOrDefault("Name") + " " + Fields.GetValueOrDefault("NameKana"));
+    // normalisation (and loading ICU for it, the first time in a process) is then off the writing thread. The name and
+    // kana it was computed from are kept with it: a copy made with `with` keeps these fields, whatever its Fields.
+    private readonly (string Name, string? Kana, string Key) _searchKey = SearchKeyOf(Fields.GetValueOrDefault("Name") ?? "", Fields.GetValueOrDefault("NameKana"));
 
-    /// <summary>The search key of a provider with this name and kana: the row's own when they are the row's.</summary>
+    private static (string Name, string? Kana, string Key) SearchKeyOf(string name, string? kana) => (name, kana, Provider.SearchKeyOf(name, kana));
+
+    /// <summary>The search key of a provider with this name and kana: the one computed with the row when they are the row's.</summary>
     public string SearchKeyFor(string name, string? kana) =>
-        string.Equals(name, Fields.GetValueOrDefault("Name") ?? "", StringComparison.Ordinal) && string.Equals(kana, Fields.GetValueOrDefault("NameKana"), StringComparison.Ordinal)
-            ? _searchKey : Platform.Text.JapaneseText.SearchKey(name + " " + kana);
+        string.Equals(name, _searchKey.Name, StringComparison.Ordinal) && string.Equals(kana, _searchKey.Kana, StringComparison.Ordinal)
+            ? _searchKey.Key : Provider.SearchKeyOf(name, kana);
 }
 
 public sealed record ImportedFunction(string Code, DateOnly? Since);
