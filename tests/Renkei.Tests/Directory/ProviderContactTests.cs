@@ -141,7 +141,29 @@ public sealed class ProviderContactTests : IAsyncLifetime
             // Filed under the provider's municipality, whose log shows them whoever made the change.
             Assert.All(log, a => Assert.Equal(TestWorld.Tottori, a.MunicipalityCode));
             Assert.Contains("24時間（夜間は当直師長）", log[2].Changes, StringComparison.Ordinal);
+            // Each filed under its provider too, deletion included.
+            Assert.All(log, a => Assert.Equal((nameof(Provider), _kaede.ToString()), (a.ParentType, a.ParentKey)));
         }
+
+        // The provider's history shows the contact's changes in the words of the page: in full to the municipality's staff,
+        Assert.Matches("連絡窓口「地域医療連携室」を追加.*担当者名: （なし） → 鳥取 花子.*連絡窓口「地域医療連携室」を変更.*対応時間: 平日 8:30〜17:15 → 24時間（夜間は当直師長）.*公開範囲: 関係者のみ → 市区町村内部のみ.*連絡窓口「地域医療連携室」を削除",
+            HistoryText(await staff.GetPageAsync($"/directory/{_kaede}")));
+        // and to a professional of another municipality only while the contact was not internal.
+        using var other = await WebSession.SignInAsync(_factory, "yonago-staff");
+        var seen = HistoryText(await other.GetPageAsync($"/directory/{_kaede}"));
+        Assert.Contains("担当者名: （なし） → 鳥取 花子", seen, StringComparison.Ordinal);
+        Assert.Contains("市区町村内部のみの連絡窓口の変更", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("24時間（夜間は当直師長）", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("を削除", seen, StringComparison.Ordinal);
+    }
+
+    /// <summary>The provider page's history table as text, oldest entry first.</summary>
+    private static string HistoryText(string page)
+    {
+        var table = Regex.Match(page, "data-testid=\"provider-history\".*?</table>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(table);
+        var rows = Regex.Matches(table, "<tr>(.*?)</tr>", RegexOptions.Singleline).Select(m => Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", " ")), "\\s+", " ").Trim());
+        return string.Join(" | ", rows.Reverse());
     }
 
     [Fact]

@@ -117,6 +117,8 @@ public sealed partial class SurveyTests : IAsyncLifetime
         var details = await staff.GetPageAsync($"/directory/{_tottori[0]}");
         Assert.Contains(SurveyStatus.Accepted, details, StringComparison.Ordinal);
         Assert.Contains(DataSource.Survey.SourceName(), details, StringComparison.Ordinal);
+        // The function accepted from the answer is in the provider's history, under the provider.
+        Assert.Contains($"機能「{FunctionCatalog.Name("tpn")}（出典: {DataSource.Survey.SourceName()}）」を追加", details, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public class AuditEntry
     public required string Action { get; set; }
     public string? EntityType { get; set; }
     public string? EntityKey { get; set; }
+    /// <summary>The record this one belongs to (<see cref="Platform.Data.IAuditedUnder"/>): a contact's provider.</summary>
+    public string? ParentType { get; set; }
+    public string? ParentKey { get; set; }
     /// <summary>Changed fields as JSON {"field": [old, new]}; secrets are masked.</summary>
     public string? Changes { get; set; }
     public string? UserId { get; set; }

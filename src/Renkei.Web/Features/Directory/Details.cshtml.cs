@@ -27,9 +27,8 @@ public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
         MunicipalityName = await db.Municipalities.Where(m => m.Code == p.MunicipalityCode).Select(m => m.Name).SingleOrDefaultAsync();
         SeesInternal = p.MunicipalityCode is not null && db.Scope.CanRead(p.MunicipalityCode);
         CanEdit = db.Scope.CanWrite(p.MunicipalityCode);
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Provider) && a.EntityKey == key)
-            .OrderByDescending(a => a.Id).Take(50).ToListAsync();
+        History = await ProviderHistory.LoadAsync(db, p, 50, HttpContext.RequestAborted);
+        _history = new ProviderHistory(p, SeesInternal, History);
         if (CanEdit && Accounts.StaffOnlyAttribute.Allows(User)) await LoadLatestSurvey(p.Id);
         return Page();
     }
@@ -44,23 +43,10 @@ public sealed class DetailsModel(RenkeiDb db, TimeProvider clock) : PageModel
 
     public bool Visible(string field) => Export.DirectoryEntries.Visible(Provider, field, SeesInternal);
 
-    // Recorded changes of the provider's own columns that the history names (beside its text fields).
-    private static readonly Dictionary<string, string> HistoryFields = new(StringComparer.Ordinal)
-    {
-        ["Listed"] = "公開データに掲載", ["PublicationConsent"] = "住民向けページへの掲載同意", ["LastConfirmedOn"] = "最終確認日",
-    };
+    private ProviderHistory? _history;
 
-    /// <summary>
-    /// One history entry's changes in the words of the page: each text field by its label, only when the reader may see
-    /// that field (an internal FAX changed stays out of a professional's view); internal columns (provenance map, search
-    /// key, timestamps) are left out.
-    /// </summary>
-    public IReadOnlyList<string> HistoryLines(Audit.AuditEntry entry)
-    {
-        var lines = Audit.AuditFormat.ChangeLines(entry.Changes, name =>
-            ProviderFields.ByName.TryGetValue(name, out var field) ? (Visible(name) ? field.Label : null) : HistoryFields.GetValueOrDefault(name));
-        return lines.Count == 0 && !string.IsNullOrEmpty(entry.Changes) ? ["公開範囲・出典など、この画面に表示しない項目の変更"] : lines;
-    }
+    /// <summary>One history entry's changes in the words of the page (<see cref="ProviderHistory"/>).</summary>
+    public IReadOnlyList<string> HistoryLines(Audit.AuditEntry entry) => _history!.Lines(entry);
 
     public string? Provenance(string field) => Provider.FieldMeta.TryGetValue(field, out var m)
         ? $"{m.Source.SourceName()}{(m.AsOf is { } d ? $"（{d:yyyy/MM/dd}時点）" : "")}{(m.HandEdited ? "・手修正" : "")}{(m.ConfirmedBy is { } c ? $"・確認 {c}" : "")}"

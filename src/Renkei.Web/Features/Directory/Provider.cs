@@ -53,6 +53,10 @@ public class Provider : IVersioned, IAuditedInMunicipality
 
     /// <summary>The search key of a provider with this name and kana (<see cref="Platform.Text.JapaneseText.SearchKey"/>).</summary>
     public static string SearchKeyOf(string name, string? kana) => Platform.Text.JapaneseText.SearchKey(name + " " + kana);
+
+    /// <summary>How the audit log names provider <paramref name="id"/>: its own entries and, as parent, its parts' (<see cref="IAuditedUnder"/>).</summary>
+    public static (string Type, string Key) AuditParentOf(int id) => (nameof(Provider), id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public required string PrefectureCode { get; set; }
     public string? MunicipalityCode { get; set; }
     public string? Address { get; set; }

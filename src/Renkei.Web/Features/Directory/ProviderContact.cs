@@ -7,7 +7,7 @@ namespace Renkei.Web.Features.Directory;
 /// (seed 004 （ア）-11: 入退院時の連絡窓口一覧). Not from public data: staff or the provider enter it.
 /// Never shown on the residents' page, whatever <see cref="Visibility"/> says.
 /// </summary>
-public class ProviderContact : IVersioned, IAuditedInMunicipality
+public class ProviderContact : IVersioned, IAuditedInMunicipality, IAuditedUnder
 {
     public int Id { get; set; }
     public int ProviderId { get; set; }
@@ -36,4 +36,6 @@ public class ProviderContact : IVersioned, IAuditedInMunicipality
     public string? ProviderMunicipalityCode { get; set; }
 
     string? IAuditedInMunicipality.MunicipalityCode => ProviderMunicipalityCode;
+
+    (string Type, string Key) IAuditedUnder.AuditParent => Provider.AuditParentOf(ProviderId);
 }

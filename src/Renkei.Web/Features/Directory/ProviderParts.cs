@@ -1,3 +1,5 @@
+using Renkei.Web.Platform.Data;
+
 namespace Renkei.Web.Features.Directory;
 
 public enum IdentifierScheme
@@ -9,12 +11,14 @@ public enum IdentifierScheme
 }
 
 /// <summary>An identifier a source uses for the provider; (scheme, value) is unique across the directory.</summary>
-public class ProviderIdentifier
+public class ProviderIdentifier : IAuditedUnder
 {
     public int Id { get; set; }
     public int ProviderId { get; set; }
     public IdentifierScheme Scheme { get; set; }
     public required string Value { get; set; }
+
+    (string Type, string Key) IAuditedUnder.AuditParent => Provider.AuditParentOf(ProviderId);
 }
 
 public enum DataSource
@@ -34,7 +38,7 @@ public enum FieldVisibility
 }
 
 /// <summary>A home-care function the provider offers (catalogue: <see cref="FunctionCatalog"/>), with its source.</summary>
-public class ProviderFunction
+public class ProviderFunction : IAuditedUnder
 {
     public int Id { get; set; }
     public int ProviderId { get; set; }
@@ -42,6 +46,8 @@ public class ProviderFunction
     /// <summary>算定開始年月日 for a 施設基準, when the source gives it.</summary>
     public DateOnly? Since { get; set; }
     public DataSource Source { get; set; }
+
+    (string Type, string Key) IAuditedUnder.AuditParent => Provider.AuditParentOf(ProviderId);
 }
 
 /// <summary>

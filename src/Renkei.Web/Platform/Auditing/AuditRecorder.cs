@@ -45,6 +45,8 @@ public static class AuditRecorder
             Action = action,
             EntityType = entry.Metadata.ClrType.Name,
             EntityKey = KeyOf(entry),
+            ParentType = (entry.Entity as IAuditedUnder)?.AuditParent.Type,
+            ParentKey = (entry.Entity as IAuditedUnder)?.AuditParent.Key,
             Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, JsonOptions),
             MunicipalityCode = MunicipalityOf(entry.Entity),
             SubjectOrganisationId = SubjectOrganisationOf(entry.Entity),

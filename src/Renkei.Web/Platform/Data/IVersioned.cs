@@ -42,3 +42,14 @@ public interface IAuditedInMunicipality
 {
     string? MunicipalityCode { get; }
 }
+
+/// <summary>
+/// A record that belongs to another and whose changes are part of that one's history: a provider's contact persons,
+/// functions and identifiers are shown in the provider's change history. The audit entry names the parent
+/// (<see cref="Features.Audit.AuditEntry.ParentType"/>, <see cref="Features.Audit.AuditEntry.ParentKey"/>), read after
+/// the save, when a new record's parent key is set.
+/// </summary>
+public interface IAuditedUnder
+{
+    (string Type, string Key) AuditParent { get; }
+}

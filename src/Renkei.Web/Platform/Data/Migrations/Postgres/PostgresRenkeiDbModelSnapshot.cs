@@ -579,6 +579,14 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("ParentKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int?>("SubjectOrganisationId")
                         .HasColumnType("integer");
 
@@ -598,6 +606,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityCode");
 
                     b.HasIndex("SubjectOrganisationId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.HasIndex("ParentType", "ParentKey");
 
                     b.ToTable("AuditEntries");
                 });

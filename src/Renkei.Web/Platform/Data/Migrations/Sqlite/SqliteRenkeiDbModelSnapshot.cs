@@ -555,6 +555,14 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SubjectOrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +582,10 @@ namespace Renkei.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityCode");
 
                     b.HasIndex("SubjectOrganisationId");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.HasIndex("ParentType", "ParentKey");
 
                     b.ToTable("AuditEntries");
                 });
