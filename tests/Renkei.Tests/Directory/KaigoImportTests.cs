@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Renkei.Tests.Support;
 using Renkei.Web.Features.Directory;
 using Renkei.Web.Features.Directory.Import;
+using Renkei.Web.Platform.Cli;
 
 namespace Renkei.Tests.ResourceDirectory;
 
@@ -235,7 +236,8 @@ public sealed class KaigoImportTests : IAsyncLifetime
     public async Task The_import_command_takes_several_files_as_one_batch_and_stops_at_an_unreadable_one()
     {
         string[] files = [Source("jigyosho_155.csv"), Source("jigyosho_710.csv")];
-        Assert.Equal(0, await Renkei.Web.Platform.Cli.CliCommand.Parse(["import", "kaigo-opendata", .. files])!.RunAsync(_factory.Services));
+        var console = new CliConsole(new StringWriter(), new StringWriter());
+        Assert.Equal(0, await CliCommand.Parse(["import", "kaigo-opendata", .. files])!.RunAsync(_factory.Services, console));
         var (scope, db) = _factory.SystemDb();
         await using (scope)
         {
@@ -243,11 +245,18 @@ public sealed class KaigoImportTests : IAsyncLifetime
             Assert.Equal(files.Select(Path.GetFileName), runs.Select(r => r.FileName));
             // Each file's records, counted by the CSV parser alone (header excluded), are each new or rejected.
             Assert.Equal(files.Select(f => Renkei.Web.Platform.Text.CsvText.ReadFile(f).Count() - 1), runs.Select(r => r.New + r.Rejected));
+            // A line per file, and the last line the sum, in the form scripts read.
+            var lines = console.Out.ToString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var run in runs) Assert.Contains($"{run.FileName}: imported: {run.New} new, 0 changed, 0 unchanged, {run.Rejected} rejected", lines);
+            Assert.Equal($"imported: {runs.Sum(r => r.New)} new, 0 changed, 0 unchanged, {runs.Sum(r => r.Rejected)} rejected", lines[^1]);
+            Assert.Empty(console.Error.ToString()!);
         }
 
         var empty = Path.Combine(_dir, "jigyosho_120.csv");
         await File.WriteAllBytesAsync(empty, []);
-        Assert.Equal(1, await Renkei.Web.Platform.Cli.CliCommand.Parse(["import", "kaigo-opendata", Source("jigyosho_550.csv"), empty, Source("jigyosho_760.csv")])!.RunAsync(_factory.Services));
+        var stopped = new CliConsole(new StringWriter(), new StringWriter());
+        Assert.Equal(1, await CliCommand.Parse(["import", "kaigo-opendata", Source("jigyosho_550.csv"), empty, Source("jigyosho_760.csv")])!.RunAsync(_factory.Services, stopped));
+        Assert.Equal("import: jigyosho_120.csv: ファイルが空です。（このファイルとその後のファイルは取り込んでいません。その前のファイルは取り込み済みです）", stopped.Error.ToString()!.Trim());
         (scope, db) = _factory.SystemDb();
         await using (scope)
         {

@@ -100,22 +100,11 @@ public sealed class CreateAdminTests
         using var database = new TestDatabase();
         await using var factory = new RenkeiFactory(database);
         _ = factory.Server;
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        int ok, bad;
-        try
-        {
-            ok = await CliCommand.Parse(["create-admin", "first-admin", "31"])!.RunAsync(factory.Services);
-            bad = await CliCommand.Parse(["create-admin", "second-admin", "99"])!.RunAsync(factory.Services);
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-        Assert.Equal(0, ok);
-        Assert.Equal(2, bad);
-        var password = System.Text.RegularExpressions.Regex.Match(output.ToString(), "パスワード: (\\S+)").Groups[1].Value;
+        var console = new CliConsole(new StringWriter(), new StringWriter());
+        Assert.Equal(0, await CliCommand.Parse(["create-admin", "first-admin", "31"])!.RunAsync(factory.Services, console));
+        Assert.Equal(2, await CliCommand.Parse(["create-admin", "second-admin", "99"])!.RunAsync(factory.Services, console));
+        Assert.Contains("都道府県コード「99」はありません", console.Error.ToString(), StringComparison.Ordinal);
+        var password = System.Text.RegularExpressions.Regex.Match(console.Out.ToString()!, "パスワード: (\\S+)").Groups[1].Value;
         using var session = WebSession.Open(factory);
         var login = await session.PostFormAsync("/account/login", new() { ["Form.UserName"] = "first-admin", ["Form.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);

@@ -41,29 +41,31 @@ public sealed class CliCommand
         return new CliCommand(args[0].ToLowerInvariant(), [.. own], [.. host]);
     }
 
-    public async Task<int> RunAsync(IServiceProvider services)
+    /// <param name="console">Where the command writes; the process's console when null (tests read their own).</param>
+    public async Task<int> RunAsync(IServiceProvider services, CliConsole? console = null)
     {
+        var io = console ?? CliConsole.Process;
         try
         {
             return Name switch
             {
-                "migrate" => await MigrateAsync(services),
-                "backup" => await BackupAsync(services),
-                "create-admin" => await CreateAdmin.RunAsync(services, Arguments),
-                "import" => await ImportCommand.RunAsync(services, Arguments),
-                _ => Help(),
+                "migrate" => await MigrateAsync(services, io),
+                "backup" => await BackupAsync(services, io),
+                "create-admin" => await CreateAdmin.RunAsync(services, Arguments, io),
+                "import" => await ImportCommand.RunAsync(services, Arguments, io),
+                _ => Help(io),
             };
         }
         catch (ReferenceDataException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await io.Error.WriteLineAsync(e.Message);
             return 1;
         }
     }
 
-    private static int Help()
+    private static int Help(CliConsole io)
     {
-        Console.WriteLine("""
+        io.Out.WriteLine("""
             使い方: dotnet run --project src/Renkei.Web -- <コマンド> [引数] [--設定キー=値 ...]
 
             コマンド:
@@ -85,34 +87,34 @@ public sealed class CliCommand
         return 0;
     }
 
-    private static async Task<int> MigrateAsync(IServiceProvider root)
+    private static async Task<int> MigrateAsync(IServiceProvider root, CliConsole io)
     {
         await using var scope = root.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RenkeiDb>();
         await DatabaseSetup.MigrateAsync(db);
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var loaded = await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>().LoadAsync(RenkeiStartup.ReferenceDirectory(config));
-        Console.WriteLine(loaded ? "migrate: スキーマを更新し、参照データを読み込みました。" : "migrate: スキーマを更新しました（参照データは最新です）。");
+        io.Out.WriteLine(loaded ? "migrate: スキーマを更新し、参照データを読み込みました。" : "migrate: スキーマを更新しました（参照データは最新です）。");
         return 0;
     }
 
-    private async Task<int> BackupAsync(IServiceProvider root)
+    private async Task<int> BackupAsync(IServiceProvider root, CliConsole io)
     {
         var options = root.GetRequiredService<DatabaseOptions>();
         if (Arguments.Length != 1)
         {
-            await Console.Error.WriteLineAsync("backup: バックアップ先のファイルを1つ指定してください。例: backup /var/backups/renkei.db");
+            await io.Error.WriteLineAsync("backup: バックアップ先のファイルを1つ指定してください。例: backup /var/backups/renkei.db");
             return 2;
         }
         if (options.Provider != DatabaseProvider.Sqlite)
         {
-            await Console.Error.WriteLineAsync("backup: PostgreSQL では pg_dump を使ってください（README「運用」参照）。");
+            await io.Error.WriteLineAsync("backup: PostgreSQL では pg_dump を使ってください（README「運用」参照）。");
             return 2;
         }
         var target = Path.GetFullPath(Arguments[0]);
         if (File.Exists(target))
         {
-            await Console.Error.WriteLineAsync($"backup: {target} はすでに存在します。上書きはしません。");
+            await io.Error.WriteLineAsync($"backup: {target} はすでに存在します。上書きはしません。");
             return 2;
         }
         // SQLite's online backup API copies a consistent snapshot while the app keeps serving.
@@ -121,7 +123,13 @@ public sealed class CliCommand
         await source.OpenAsync();
         await destination.OpenAsync();
         source.BackupDatabase(destination);
-        Console.WriteLine($"backup: {options.SqliteFile} を {target} にバックアップしました（{new FileInfo(target).Length:N0} バイト）。");
+        io.Out.WriteLine($"backup: {options.SqliteFile} を {target} にバックアップしました（{new FileInfo(target).Length:N0} バイト）。");
         return 0;
     }
+}
+
+/// <summary>The output and error writers of a command.</summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    public static CliConsole Process => new(Console.Out, Console.Error);
 }

@@ -14,11 +14,11 @@ namespace Renkei.Web.Platform.Cli;
 /// </summary>
 public static class CreateAdmin
 {
-    public static async Task<int> RunAsync(IServiceProvider root, string[] arguments)
+    public static async Task<int> RunAsync(IServiceProvider root, string[] arguments, CliConsole io)
     {
         if (arguments.Length != 2)
         {
-            await Console.Error.WriteLineAsync("create-admin: ユーザー名と都道府県コード（2桁）を指定してください。例: create-admin admin 31");
+            await io.Error.WriteLineAsync("create-admin: ユーザー名と都道府県コード（2桁）を指定してください。例: create-admin admin 31");
             return 2;
         }
         await using var scope = root.CreateAsyncScope();
@@ -28,7 +28,7 @@ public static class CreateAdmin
         var (userName, prefCode) = (arguments[0], arguments[1]);
         if (await db.Prefectures.SingleOrDefaultAsync(p => p.Code == prefCode) is not { } pref)
         {
-            await Console.Error.WriteLineAsync($"create-admin: 都道府県コード「{prefCode}」はありません（01〜47。先に migrate を実行してください）。");
+            await io.Error.WriteLineAsync($"create-admin: 都道府県コード「{prefCode}」はありません（01〜47。先に migrate を実行してください）。");
             return 2;
         }
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Kind == OrganisationKind.Prefecture && o.PrefectureCode == prefCode && !o.IsDemo)
@@ -40,11 +40,11 @@ public static class CreateAdmin
         if (created.Succeeded) created = await users.AddToRoleAsync(user, Roles.SystemAdmin);
         if (!created.Succeeded)
         {
-            await Console.Error.WriteLineAsync("create-admin: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            await io.Error.WriteLineAsync("create-admin: " + string.Join(" ", created.Errors.Select(e => e.Description)));
             return 1;
         }
-        Console.WriteLine($"create-admin: システム管理者 {userName}（{org.Name}）を作成しました。パスワード: {password}");
-        Console.WriteLine("初回サインイン時に二要素認証（認証アプリ）の設定が必要です。パスワードはこの一度だけ表示されます。");
+        io.Out.WriteLine($"create-admin: システム管理者 {userName}（{org.Name}）を作成しました。パスワード: {password}");
+        io.Out.WriteLine("初回サインイン時に二要素認証（認証アプリ）の設定が必要です。パスワードはこの一度だけ表示されます。");
         return 0;
     }
 }

@@ -9,7 +9,7 @@ namespace Renkei.Web.Platform.Cli;
 /// </summary>
 public static class ImportCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider root, string[] arguments)
+    public static async Task<int> RunAsync(IServiceProvider root, string[] arguments, CliConsole io)
     {
         var positional = new List<string>();
         string? pref = null;
@@ -20,7 +20,7 @@ public static class ImportCommand
         }
         if (positional.Count < 2 || !DirectoryImportService.CommandNames.TryGetValue(positional[0], out var kind))
         {
-            await Console.Error.WriteLineAsync($"import: 種類（{string.Join(", ", DirectoryImportService.CommandNames.Keys)}）とファイルを指定してください。");
+            await io.Error.WriteLineAsync($"import: 種類（{string.Join(", ", DirectoryImportService.CommandNames.Keys)}）とファイルを指定してください。");
             return 2;
         }
         var files = positional.Skip(1).Select(Path.GetFullPath).Select(p => new ImportSource(kind, p, Path.GetFileName(p))).ToList();
@@ -42,25 +42,25 @@ public static class ImportCommand
             {
                 plans.AddRange((await service.ImportManyAsync(files, pref, overwrite, "cli")).Select(o => o.Plan));
             }
-            foreach (var plan in plans) Report(plan, files.Count > 1);
-            if (dryRun) Console.WriteLine("  （--dry-run: 何も書き込んでいません）");
-            Console.WriteLine(ImportPlan.Total(plans));
+            foreach (var plan in plans) Report(plan, files.Count > 1, io.Out);
+            if (dryRun) io.Out.WriteLine("  （--dry-run: 何も書き込んでいません）");
+            io.Out.WriteLine(ImportPlan.Total(plans));
             return 0;
         }
         catch (ImportFileException e)
         {
             // In a batch the files before the unreadable one are imported (each is its own import); the rest are not.
-            await Console.Error.WriteLineAsync("import: " + e.Message + (files.Count > 1 && !dryRun
+            await io.Error.WriteLineAsync("import: " + e.Message + (files.Count > 1 && !dryRun
                 ? "（このファイルとその後のファイルは取り込んでいません。その前のファイルは取り込み済みです）" : "（何も変更していません）"));
             return 1;
         }
     }
 
-    private static void Report(ImportPlan plan, bool nameTheFile)
+    private static void Report(ImportPlan plan, bool nameTheFile, TextWriter output)
     {
-        if (nameTheFile) Console.WriteLine($"{plan.File.FileName}: {plan.Summary}");
-        foreach (var r in plan.File.Rejected.Take(50)) Console.WriteLine($"  却下 {r.Line}行目: {r.Reason}");
-        if (plan.File.Rejected.Count > 50) Console.WriteLine($"  ほか {plan.File.Rejected.Count - 50} 行を却下");
-        if (plan.NoLongerListed.Count > 0) Console.WriteLine($"  掲載終了（今回のファイルにない）: {plan.NoLongerListed.Count} 件");
+        if (nameTheFile) output.WriteLine($"{plan.File.FileName}: {plan.Summary}");
+        foreach (var r in plan.File.Rejected.Take(50)) output.WriteLine($"  却下 {r.Line}行目: {r.Reason}");
+        if (plan.File.Rejected.Count > 50) output.WriteLine($"  ほか {plan.File.Rejected.Count - 50} 行を却下");
+        if (plan.NoLongerListed.Count > 0) output.WriteLine($"  掲載終了（今回のファイルにない）: {plan.NoLongerListed.Count} 件");
     }
 }
