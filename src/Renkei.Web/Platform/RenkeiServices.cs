@@ -64,8 +64,10 @@ public static class RenkeiServices
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
-        // Keys in the database: every app instance can read every other's cookies and forms.
-        services.AddDataProtection().SetApplicationName("Renkei").PersistKeysToDbContext<RenkeiDb>();
+        // Keys in the database: every app instance can read every other's cookies and forms. With a certificate the keys
+        // are stored encrypted by it, so that a copy of the database (a backup) cannot forge sign-in cookies.
+        var keys = services.AddDataProtection().SetApplicationName("Renkei").PersistKeysToDbContext<RenkeiDb>();
+        if (KeyCertificate.Load(config) is { } certificate) keys.ProtectKeysWithCertificate(certificate);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "renkei.af";
