@@ -17,6 +17,7 @@ public static class KeyCertificate
     public static X509Certificate2? Load(IConfiguration config)
     {
         if (config[FileKey] is not { Length: > 0 } path) return null;
+        if (!File.Exists(path)) throw new InvalidOperationException($"{FileKey} の証明書ファイル「{path}」がありません。パスを確認してください。");
         X509Certificate2 certificate;
         try
         {
