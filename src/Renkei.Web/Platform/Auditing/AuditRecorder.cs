@@ -39,22 +39,26 @@ public static class AuditRecorder
 
     public sealed class Pending(EntityEntry entry, string action, Dictionary<string, object?[]> changes)
     {
-        public AuditEntry ToEntry(AuditActor actor, TimeProvider clock) => new()
+        public AuditEntry ToEntry(AuditActor actor, TimeProvider clock)
         {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            Action = action,
-            EntityType = entry.Metadata.ClrType.Name,
-            EntityKey = KeyOf(entry),
-            ParentType = (entry.Entity as IAuditedUnder)?.AuditParent.Type,
-            ParentKey = (entry.Entity as IAuditedUnder)?.AuditParent.Key,
-            Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, JsonOptions),
-            MunicipalityCode = MunicipalityOf(entry.Entity),
-            SubjectOrganisationId = SubjectOrganisationOf(entry.Entity),
-            UserId = actor.UserId,
-            UserName = actor.UserName,
-            ActorOrganisationId = actor.OrganisationId,
-            IpAddress = actor.IpAddress,
-        };
+            var parent = (entry.Entity as IAuditedUnder)?.AuditParent;
+            return new()
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                Action = action,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(entry),
+                ParentType = parent?.Type,
+                ParentKey = parent?.Key,
+                Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes, JsonOptions),
+                MunicipalityCode = MunicipalityOf(entry.Entity),
+                SubjectOrganisationId = SubjectOrganisationOf(entry.Entity),
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                ActorOrganisationId = actor.OrganisationId,
+                IpAddress = actor.IpAddress,
+            };
+        }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

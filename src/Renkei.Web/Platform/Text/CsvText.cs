@@ -79,18 +79,20 @@ public static class CsvText
             var found = text.AsSpan(at + 1).IndexOfAny('"', '\n');
             if (found < 0 || text[at + 1 + found] != '"') return null;
             var close = at + 1 + found;
-            var end = AfterCloseQuote(text, close + 1);
+            var end = FieldEnd(text, close + 1);
             return end < 0 ? null : (Slice(text, at + 1, close), end);
         }
         var stop = text.AsSpan(at).IndexOfAny(Unquoted);
         var limit = stop < 0 ? text.Length : at + stop;
-        if (limit == text.Length || text[limit] is ',' or '\n') return (Slice(text, at, limit), limit);
-        if (text[limit] == '\r' && limit + 1 < text.Length && text[limit + 1] == '\n') return (Slice(text, at, limit), limit + 1);
-        return null;
+        var unquotedEnd = FieldEnd(text, limit);
+        return unquotedEnd < 0 ? null : (Slice(text, at, limit), unquotedEnd);
     }
 
-    /// <summary>Where the field ends when its closing quote is followed directly by a comma or a line break; -1 otherwise.</summary>
-    private static int AfterCloseQuote(string text, int at)
+    /// <summary>
+    /// Where a field whose value stops at <paramref name="at"/> ends: there, at a comma, a line feed or the text's end; at
+    /// the line feed of a CRLF; -1 for anything else (the field goes on, and <see cref="SlowField"/> reads it).
+    /// </summary>
+    private static int FieldEnd(string text, int at)
     {
         if (at == text.Length || text[at] is ',' or '\n') return at;
         if (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n') return at + 1;
