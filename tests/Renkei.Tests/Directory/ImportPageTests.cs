@@ -54,7 +54,7 @@ public sealed class ImportPageTests : IAsyncLifetime
 
         var preview = await Upload(staff, bytes, "jigyosho_155.csv", preview: true);
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains($"新規 {rows} 件、変更 0 件", html, StringComparison.Ordinal);
+        Assert.Contains($"ファイルの {rows} 行を読みました。新規 {rows} 件、変更 0 件", html, StringComparison.Ordinal);
         Assert.Equal(0, await ProviderCount());
 
         var applied = await Upload(staff, bytes, "jigyosho_155.csv", preview: false);

@@ -62,6 +62,7 @@ public sealed class IryojohoImportTests : IAsyncLifetime
         Assert.Equal(39, expected["31"]);
 
         var first = await Import(path);
+        Assert.Equal(dataRows, first.File.RowsRead);
         Assert.Equal(dataRows, first.New.Count);
         Assert.Empty(first.File.Rejected);
         Assert.Equal(new DateOnly(2025, 6, 1), first.File.AsOf);

@@ -55,6 +55,7 @@ public sealed class KaigoImportTests : IAsyncLifetime
     {
         var expected = RowsPerPrefecture(Source(file));
         var first = await Import(Source(file));
+        Assert.Equal(expected.Values.Sum(), first.File.RowsRead);
         Assert.Equal(expected.Values.Sum(), first.New.Count);
         Assert.Empty(first.File.Rejected);
 
@@ -248,6 +249,7 @@ public sealed class KaigoImportTests : IAsyncLifetime
             // A line per file, and the last line the sum, in the form scripts read.
             var lines = console.Out.ToString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var run in runs) Assert.Contains($"{run.FileName}: imported: {run.New} new, 0 changed, 0 unchanged, {run.Rejected} rejected", lines);
+            foreach (var f in files) Assert.Contains($"{Path.GetFileName(f)} の {RowsPerPrefecture(f).Values.Sum():N0} 行を読みました", lines);
             Assert.Equal($"imported: {runs.Sum(r => r.New)} new, 0 changed, 0 unchanged, {runs.Sum(r => r.Rejected)} rejected", lines[^1]);
             Assert.Empty(console.Error.ToString()!);
         }

@@ -41,16 +41,18 @@ public sealed class KouseikyokuImportTests : IAsyncLifetime
     }
 
     // The sheet read straight with MiniExcel, not with the importer's reader: every row below the row
-    // holding 医療機関番号, as header → text.
-    private static List<Dictionary<string, string>> SheetRows(string path)
+    // holding 医療機関番号 (continuation rows too), as header → text.
+    private static List<Dictionary<string, string>> RowsBelowHeader(string path)
     {
         var rows = MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
             .Select(r => r.Values.Select(v => v?.ToString()?.Trim() ?? "").ToArray()).ToList();
         var header = rows.Single(r => r.Contains("医療機関番号"));
         return [.. rows.SkipWhile(r => r != header).Skip(1)
-            .Select(r => header.Select((name, i) => (name, i)).Where(c => c.name.Length > 0).ToDictionary(c => c.name, c => r[c.i]))
-            .Where(r => r["医療機関番号"].Length > 0)];
+            .Select(r => header.Select((name, i) => (name, i)).Where(c => c.name.Length > 0).ToDictionary(c => c.name, c => r[c.i]))];
     }
+
+    // The rows that name a facility.
+    private static List<Dictionary<string, string>> SheetRows(string path) => [.. RowsBelowHeader(path).Where(r => r["医療機関番号"].Length > 0)];
 
     private static int FacilitiesWith(List<Dictionary<string, string>> rows, string symbolPrefix) =>
         rows.Where(r => r["受理記号"].StartsWith(symbolPrefix, StringComparison.Ordinal)).Select(r => r["区分"] + r["医療機関番号"]).Distinct().Count();
@@ -65,6 +67,8 @@ public sealed class KouseikyokuImportTests : IAsyncLifetime
         Assert.True(supportClinics > 0 && homeCarePharmacies > 0);
 
         var first = await Import(Source("tottori-2025-10.xlsx"));
+        Assert.Equal(RowsBelowHeader(Source("tottori-2025-10.xlsx")).Count, first.File.RowsRead); // one row per 届出, and continuation rows
+        Assert.True(first.File.RowsRead > 5 * facilities);
         Assert.Empty(first.File.Rejected);
         Assert.Equal(facilities, first.New.Count);
         Assert.Equal(new DateOnly(2025, 10, 1), first.File.AsOf); // "[令和７年１０月１日 現在 ]"

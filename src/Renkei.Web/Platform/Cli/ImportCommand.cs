@@ -1,3 +1,4 @@
+using System.Globalization;
 using Renkei.Web.Features.Directory.Import;
 
 namespace Renkei.Web.Platform.Cli;
@@ -59,6 +60,7 @@ public static class ImportCommand
     private static void Report(ImportPlan plan, bool nameTheFile, TextWriter output)
     {
         if (nameTheFile) output.WriteLine($"{plan.File.FileName}: {plan.Summary}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {plan.File.FileName} の {plan.File.RowsRead:N0} 行を読みました"));
         foreach (var r in plan.File.Rejected.Take(50)) output.WriteLine($"  却下 {r.Line}行目: {r.Reason}");
         if (plan.File.Rejected.Count > 50) output.WriteLine($"  ほか {plan.File.Rejected.Count - 50} 行を却下");
         if (plan.NoLongerListed.Count > 0) output.WriteLine($"  掲載終了（今回のファイルにない）: {plan.NoLongerListed.Count} 件");

@@ -32,12 +32,15 @@ public sealed record RejectedRow(int Line, string Reason, string? Key = null);
 /// <summary>
 /// A whole source file, read and validated: the rows that passed, the rows that did not (with line and
 /// reason), and the slice of the directory the file is authoritative for — providers of that slice that
-/// the file no longer lists are reported, never deleted.
+/// the file no longer lists are reported, never deleted. <paramref name="RowsRead"/> counts the file's data rows below
+/// the header, whatever became of them: a 厚生局 list has one row per 届出, so it reads thousands of rows for a few
+/// hundred facilities (<see cref="Rows"/>), and staff see both numbers.
 /// </summary>
 public sealed record ImportFile(
     DataSource Source,
     string FileName,
     DateOnly? AsOf,
+    int RowsRead,
     IReadOnlyList<ImportedProvider> Rows,
     IReadOnlyList<RejectedRow> Rejected,
     ImportSlice Slice)

@@ -68,7 +68,7 @@ public static partial class IryojohoHoursReader
         }
         var accepted = facilities.Values.Where(x => !x.Rejected).Select(x => new ImportedProvider(
             x.Line, IdentifierScheme.IryojohoId, x.Id, KindOf(x.Id)!.Value, null, Fields(x.Rows), [])).ToList();
-        return new ImportFile(DataSource.IryojohoNet, displayName, IryojohoReader.AsOf(displayName), accepted, rejected,
+        return new ImportFile(DataSource.IryojohoNet, displayName, IryojohoReader.AsOf(displayName), rows.Count, accepted, rejected,
             new ImportSlice(IdentifierScheme.IryojohoId, new HashSet<ProviderKind> { ProviderKind.Hospital, ProviderKind.Clinic, ProviderKind.DentalClinic }, null,
                 prefectureFilter is null ? null : new HashSet<string> { prefectureFilter }))
         {

@@ -66,7 +66,7 @@ public static partial class IryojohoReader
             if (!seen.Add(id)) { rejected.Add(new(row.LineNumber, $"ID「{id}」が重複しています。")); continue; }
             accepted.Add(new ImportedProvider(row.LineNumber, IdentifierScheme.IryojohoId, id, layout.Kind, null, Fields(f, layout, pref, muni), []));
         }
-        return new ImportFile(DataSource.IryojohoNet, displayName, AsOf(displayName), accepted, rejected,
+        return new ImportFile(DataSource.IryojohoNet, displayName, AsOf(displayName), rows.Count, accepted, rejected,
             new ImportSlice(IdentifierScheme.IryojohoId, new HashSet<ProviderKind> { layout.Kind }, null,
                 prefectureFilter is null ? null : new HashSet<string> { prefectureFilter }));
     }

@@ -54,7 +54,7 @@ public static partial class KaigoOpenDataReader
             if (!seen.Add(key)) { rejected.Add(new(row.LineNumber, $"事業所番号「{office}」が重複しています。")); continue; }
             accepted.Add(new ImportedProvider(row.LineNumber, IdentifierScheme.CareOffice, key, CareServiceTypes.KindOf(serviceCode), serviceCode, Fields(f, muni), []));
         }
-        return new ImportFile(DataSource.KaigoOpenData, displayName, null, accepted, rejected,
+        return new ImportFile(DataSource.KaigoOpenData, displayName, null, rows.Count, accepted, rejected,
             new ImportSlice(IdentifierScheme.CareOffice, new HashSet<ProviderKind> { CareServiceTypes.KindOf(serviceCode) }, new HashSet<string> { serviceCode },
                 prefectureFilter is null ? null : new HashSet<string> { prefectureFilter }));
     }

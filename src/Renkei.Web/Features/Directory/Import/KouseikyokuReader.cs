@@ -49,7 +49,7 @@ public static class KouseikyokuReader
         var kinds = groups.Keys.Select(k => k.Section).Distinct()
             .SelectMany(s => KouseikyokuFacility.Sections.TryGetValue(s, out var section) ? section.Kinds : []).ToHashSet();
         var prefectures = groups.Keys.Select(k => k.Prefecture).Where(places.IsPrefecture).ToHashSet();
-        return new ImportFile(DataSource.Kouseikyoku, displayName, sheet.AsOf, accepted, rejected,
+        return new ImportFile(DataSource.Kouseikyoku, displayName, sheet.AsOf, sheet.Rows.Count, accepted, rejected,
             new ImportSlice(IdentifierScheme.MedicalInstitutionCode, kinds, null, prefectures));
     }
 
