@@ -17,7 +17,7 @@ public static class KeyCertificate
     public static X509Certificate2? Load(IConfiguration config)
     {
         if (config[FileKey] is not { Length: > 0 } path) return null;
-        if (!File.Exists(path)) throw new InvalidOperationException($"{FileKey} の証明書ファイル「{path}」がありません。パスを確認してください。");
+        if (!File.Exists(path)) throw new StartupException($"{FileKey} の証明書ファイル「{path}」がありません。パスを確認してください。");
         X509Certificate2 certificate;
         try
         {
@@ -25,10 +25,10 @@ public static class KeyCertificate
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
         {
-            throw new InvalidOperationException($"{FileKey} の証明書ファイル「{path}」を読み込めません（{e.Message}）。パスと {PasswordKey} を確認してください。", e);
+            throw new StartupException($"{FileKey} の証明書ファイル「{path}」を読み込めません（{e.Message}）。パスと {PasswordKey} を確認してください。", e);
         }
         if (!certificate.HasPrivateKey)
-            throw new InvalidOperationException($"{FileKey} の証明書「{path}」に秘密鍵がありません。鍵の暗号化と復号には秘密鍵を含む PKCS#12（.pfx）ファイルが必要です。");
+            throw new StartupException($"{FileKey} の証明書「{path}」に秘密鍵がありません。鍵の暗号化と復号には秘密鍵を含む PKCS#12（.pfx）ファイルが必要です。");
         return certificate;
     }
 }

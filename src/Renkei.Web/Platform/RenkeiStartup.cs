@@ -38,7 +38,7 @@ public static class RenkeiStartup
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {
-            throw new InvalidOperationException(
+            throw new StartupException(
                 "データベースのスキーマが最新ではありません。先に `dotnet run --project src/Renkei.Web -- migrate` を実行してください。");
         }
         var referenceDirectory = ReferenceDirectory(services.GetRequiredService<IConfiguration>());

@@ -124,11 +124,22 @@ public sealed class KaigoImportTests : IAsyncLifetime
         Assert.Equal(oldName + "（新）", renamed.Fields.Single(f => f.Field == "Name").New);
         Assert.True(Assert.Single(plan.Changed, c => c.Fields.Any(f => f.Field == "Phone")).Fields.Single().KeptHandEdit);
 
+        long versionBefore;
+        (scope, db) = _factory.SystemDb();
+        await using (scope) versionBefore = await db.Providers.Where(x => x.Id == renamed.ProviderId).Select(x => x.Version).SingleAsync();
         await Import(copy);
         (scope, db) = _factory.SystemDb();
         await using (scope)
         {
             Assert.Equal("0000-00-0000", (await db.Providers.FirstAsync(x => x.Phone == "0000-00-0000")).Phone);
+            // The renamed provider: new name, search key and provenance, the next version; found by its new name.
+            var p = await db.Providers.SingleAsync(x => x.Id == renamed.ProviderId);
+            Assert.Equal(oldName + "（新）", p.Name);
+            Assert.Equal(Provider.SearchKeyOf(p.Name, p.NameKana), p.SearchKey);
+            Assert.Equal(DataSource.KaigoOpenData, p.FieldMeta["Name"].Source);
+            Assert.Equal(versionBefore + 1, p.Version);
+            var (found, _) = await new ProviderSearch(db).BuildAsync(new ProviderFilter { Q = "（新）" });
+            Assert.Equal([p.Id], await found.Select(x => x.Id).ToListAsync());
         }
         await Import(copy, overwrite: true);
         (scope, db) = _factory.SystemDb();
@@ -151,7 +162,74 @@ public sealed class KaigoImportTests : IAsyncLifetime
         var (scope, db) = _factory.SystemDb();
         await using var _ = scope;
         Assert.Equal(lines.Length - 1, await db.Providers.CountAsync(p => p.ServiceCode == "155"));
-        Assert.Equal(3, await db.Providers.CountAsync(p => p.ServiceCode == "155" && !p.Listed));
+        Assert.Equal(plan.NoLongerListed.Order(), await db.Providers.Where(p => p.ServiceCode == "155" && !p.Listed).Select(p => p.Id).OrderBy(id => id).ToListAsync());
+        Assert.All(await db.Providers.Where(p => !p.Listed).Select(p => p.Version).ToListAsync(), v => Assert.Equal(1, v)); // a change like any other
+
+        // Back in the next file: listed again.
+        await Import(Source("jigyosho_155.csv"));
+        db.ChangeTracker.Clear();
+        Assert.False(await db.Providers.AnyAsync(p => p.ServiceCode == "155" && !p.Listed));
+    }
+
+    [Fact]
+    public async Task A_provider_deleted_between_planning_and_writing_stops_the_import_and_nothing_is_written()
+    {
+        await Import(Source("jigyosho_710.csv"));
+        var lines = File.ReadAllLines(Source("jigyosho_710.csv"));
+        var copy = Path.Combine(_dir, "jigyosho_710.csv");
+        // Two rows renamed, the last three gone.
+        string Renamed(string line) => line.Replace("," + line.Split(',')[4] + ",", "," + line.Split(',')[4] + "（新）,", StringComparison.Ordinal);
+        var changed = lines.Select((l, i) => i is 3 or 6 ? Renamed(l) : l).ToList();
+        File.WriteAllLines(copy, changed.Take(changed.Count - 3), new UTF8Encoding(true));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<DirectoryImportService>();
+        var importer = scope.ServiceProvider.GetRequiredService<DirectoryImporter>();
+        var plan = await importer.PlanAsync(await service.ReadAsync(ImportKind.KaigoOpenData, copy, "jigyosho_710.csv", null), overwriteHandEdits: false);
+        Assert.Equal(2, plan.Changed.Count);
+        Assert.Equal(3, plan.NoLongerListed.Count);
+
+        var (other, otherDb) = _factory.SystemDb();
+        await using (other)
+        {
+            otherDb.Providers.Remove(await otherDb.Providers.SingleAsync(p => p.Id == plan.Changed[1].ProviderId));
+            await otherDb.SaveChangesAsync();
+        }
+        var error = await Assert.ThrowsAsync<ImportFileException>(() => importer.ApplyAsync(plan, "test"));
+        Assert.Equal(ProviderBulkUpdate.Conflict(plan.Changed[1].Row.Fields["Name"]!), error.Message);
+
+        var (check, db) = _factory.SystemDb();
+        await using (check)
+        {
+            Assert.Equal(1, await db.ImportRuns.CountAsync());
+            Assert.False(await db.Providers.AnyAsync(p => p.Name.Contains("（新）") || !p.Listed));
+            Assert.All(await db.Providers.Select(p => p.Version).ToListAsync(), v => Assert.Equal(0, v));
+        }
+    }
+
+    [Fact]
+    public async Task An_update_names_the_version_it_read_so_a_save_made_in_between_is_not_overwritten()
+    {
+        await Import(Source("jigyosho_155.csv"));
+        var (scope, db) = _factory.SystemDb();
+        await using var _ = scope;
+        var stale = await db.Providers.AsNoTracking().Include(p => p.Functions).FirstAsync();
+        var (other, otherDb) = _factory.SystemDb();
+        await using (other)
+        {
+            var p = await otherDb.Providers.SingleAsync(x => x.Id == stale.Id);
+            p.Phone = "0857-00-0000";
+            await otherDb.SaveChangesAsync();
+        }
+        var read = stale.Version;
+        (stale.Name, stale.Version) = ("上書き", read + 1);
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var error = await Assert.ThrowsAsync<ImportFileException>(() => ProviderBulkUpdate.ApplyAsync(db, [new(stale, read, null, null)], [], default));
+            Assert.Equal(ProviderBulkUpdate.Conflict("上書き"), error.Message);
+        }
+        var now = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == stale.Id);
+        Assert.Equal(("0857-00-0000", read + 1), (now.Phone, now.Version));
+        Assert.NotEqual("上書き", now.Name);
     }
 
     [Fact]

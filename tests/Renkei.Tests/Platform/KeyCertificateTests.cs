@@ -59,9 +59,9 @@ public sealed class KeyCertificateTests : IDisposable
             [KeyCertificate.FileKey] = file, [KeyCertificate.PasswordKey] = password,
         }).Build();
         Assert.Null(KeyCertificate.Load(Config(null, null)));
-        Assert.Contains("がありません", Assert.Throws<InvalidOperationException>(() => KeyCertificate.Load(Config(Path.Combine(_dir, "none.pfx"), null))).Message, StringComparison.Ordinal);
-        Assert.Contains("を読み込めません", Assert.Throws<InvalidOperationException>(() => KeyCertificate.Load(Config(CertificateFile("right"), "wrong"))).Message, StringComparison.Ordinal);
-        Assert.Contains("秘密鍵がありません", Assert.Throws<InvalidOperationException>(() => KeyCertificate.Load(Config(CertificateFile("", withPrivateKey: false), null))).Message, StringComparison.Ordinal);
+        Assert.Contains("がありません", Assert.Throws<StartupException>(() => KeyCertificate.Load(Config(Path.Combine(_dir, "none.pfx"), null))).Message, StringComparison.Ordinal);
+        Assert.Contains("を読み込めません", Assert.Throws<StartupException>(() => KeyCertificate.Load(Config(CertificateFile("right"), "wrong"))).Message, StringComparison.Ordinal);
+        Assert.Contains("秘密鍵がありません", Assert.Throws<StartupException>(() => KeyCertificate.Load(Config(CertificateFile("", withPrivateKey: false), null))).Message, StringComparison.Ordinal);
         Assert.NotNull(KeyCertificate.Load(Config(CertificateFile("right"), "right")));
     }
 }

@@ -83,7 +83,7 @@ public sealed class ProviderHistory(Provider provider, bool seesInternal, IReadO
         if (!seesInternal && internalAtSomePoint) return ["市区町村内部のみの連絡窓口の変更"];
 
         // Other entries' names only for a reader who sees them all: one of them may be from while the contact was internal.
-        var name = ContactName(changes) ?? (current is not null && ContactEditModel.Label(current) is { Length: > 0 } label ? label : null)
+        var name = ContactName(changes) ?? (current is not null && ContactRules.Label(current) is { Length: > 0 } label ? label : null)
             ?? (seesInternal ? _contactNames.GetValueOrDefault(entry.EntityKey ?? "") : null);
         var lines = new List<string> { $"連絡窓口{(name is null ? "" : $"「{name}」")}を{Verb(entry.Action)}" };
         if (entry.Action == AuditActions.Delete) return lines;
@@ -93,7 +93,7 @@ public sealed class ProviderHistory(Provider provider, bool seesInternal, IReadO
         return lines;
     }
 
-    /// <summary>A contact's name as its entry recorded it: 部署, else 役職, else the person, as <see cref="ContactEditModel.Label"/> names a contact.</summary>
+    /// <summary>A contact's name as its entry recorded it: 部署, else 役職, else the person, as <see cref="ContactRules.Label"/> names a contact.</summary>
     private static string? ContactName(JsonDocument? changes) =>
         Text(changes, nameof(ProviderContact.Department)) ?? Text(changes, nameof(ProviderContact.Role)) ?? Text(changes, nameof(ProviderContact.PersonName));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Renkei.Web.Platform;
 using Renkei.Web.Platform.Data;
 using Renkei.Web.Platform.Text;
 
@@ -26,7 +27,7 @@ public sealed class IndicatorCatalogLoader(RenkeiDb db, ILogger<IndicatorCatalog
         foreach (var row in elements)
         {
             if (!existing.TryGetValue(row.Code, out var e)) existing[row.Code] = e = db.DataElements.Add(new DataElement { Code = row.Code, Name = row.Name }).Entity;
-            else if (e.MunicipalityCode is not null) throw new InvalidOperationException($"{ElementsFile}: コード {row.Code} は市区町村の独自項目と重複しています。");
+            else if (e.MunicipalityCode is not null) throw new StartupException($"{ElementsFile}: コード {row.Code} は市区町村の独自項目と重複しています。");
             (e.Name, e.Unit, e.Kind, e.Rule, e.Description) = (row.Name, row.Unit, row.Kind, row.Rule, row.Description);
         }
         await db.SaveChangesAsync(ct);
@@ -35,7 +36,7 @@ public sealed class IndicatorCatalogLoader(RenkeiDb db, ILogger<IndicatorCatalog
         foreach (var row in indicators)
         {
             if (!known.TryGetValue(row.Code, out var i)) i = db.Indicators.Add(new Indicator { Code = row.Code, Name = row.Name, Category = row.Category }).Entity;
-            else if (i.MunicipalityCode is not null) throw new InvalidOperationException($"{IndicatorsFile}: コード {row.Code} は市区町村の独自指標と重複しています。");
+            else if (i.MunicipalityCode is not null) throw new StartupException($"{IndicatorsFile}: コード {row.Code} は市区町村の独自指標と重複しています。");
             (i.Name, i.Type, i.Category, i.Unit, i.Definition, i.Source) = (row.Name, row.Type, row.Category, row.Unit, row.Definition, row.Source);
             (i.NumeratorId, i.DenominatorId, i.Factor, i.HigherIsBetter) =
                 (existing[row.Numerator].Id, row.Denominator is null ? null : existing[row.Denominator].Id, row.Factor, row.HigherIsBetter);
@@ -93,7 +94,7 @@ public sealed class IndicatorCatalogLoader(RenkeiDb db, ILogger<IndicatorCatalog
     private static List<T> Unique<T>(string path, List<T> rows, Func<T, string> code)
     {
         var duplicate = rows.GroupBy(code).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? rows : throw new InvalidOperationException($"{Path.GetFileName(path)}: コード {duplicate.Key} が重複しています。");
+        return duplicate is null ? rows : throw new StartupException($"{Path.GetFileName(path)}: コード {duplicate.Key} が重複しています。");
     }
 
     private static string? Empty(string s) => s.Length == 0 ? null : s;

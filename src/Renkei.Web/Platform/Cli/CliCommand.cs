@@ -56,7 +56,7 @@ public sealed class CliCommand
                 _ => Help(io),
             };
         }
-        catch (ReferenceDataException e)
+        catch (StartupException e)
         {
             await io.Error.WriteLineAsync(e.Message);
             return 1;

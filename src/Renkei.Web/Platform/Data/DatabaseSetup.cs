@@ -34,7 +34,7 @@ public static class DatabaseSetup
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var cs = configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider が Postgres ですが ConnectionStrings:Postgres が設定されていません。");
+                ?? throw new StartupException("Database:Provider が Postgres ですが ConnectionStrings:Postgres が設定されていません。");
             services.AddDbContext<RenkeiDb, PostgresRenkeiDb>(o => o.UseNpgsql(cs, n => n.UseQuerySplittingBehavior(Splitting)));
         }
         else

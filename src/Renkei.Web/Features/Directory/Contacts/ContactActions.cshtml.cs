@@ -24,7 +24,7 @@ public sealed class ContactActionsModel(RenkeiDb db) : PageModel
         }
         contact.ProviderMunicipalityCode = _municipality;
         TempData["Message"] = await Concurrency.TryDeleteAsync(db, contact, version, HttpContext.RequestAborted)
-            ? $"連絡窓口「{ContactEditModel.Label(contact)}」を削除しました。"
+            ? $"連絡窓口「{ContactRules.Label(contact)}」を削除しました。"
             : Concurrency.Message;
         return Back(id);
     }

@@ -63,12 +63,9 @@ public sealed class ContactEditModel(RenkeiDb db, TimeProvider clock) : PageMode
             ModelState.AddModelError("", Concurrency.Message);
             return Page();
         }
-        TempData["Message"] = $"連絡窓口「{Label(contact)}」を保存しました。";
+        TempData["Message"] = $"連絡窓口「{ContactRules.Label(contact)}」を保存しました。";
         return Redirect($"/directory/{id}#contacts");
     }
-
-    /// <summary>How a contact is named in messages: 部署, else 役職, else the person.</summary>
-    public static string Label(ProviderContact c) => c.Department ?? c.Role ?? c.PersonName ?? "";
 
     private async Task<IActionResult?> LoadProvider(int id)
     {

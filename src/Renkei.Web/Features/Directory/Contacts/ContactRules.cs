@@ -13,6 +13,9 @@ public static class ContactRules
     public static bool Visible(ProviderContact contact, bool seesInternal) =>
         seesInternal || contact.Visibility != FieldVisibility.Internal;
 
+    /// <summary>How a contact is named in messages, buttons and the history: 部署, else 役職, else the person.</summary>
+    public static string Label(ProviderContact c) => c.Department ?? c.Role ?? c.PersonName ?? "";
+
     public static string Japanese(FieldVisibility visibility) =>
         visibility == FieldVisibility.Internal ? "市区町村内部のみ" : "関係者のみ";
 }

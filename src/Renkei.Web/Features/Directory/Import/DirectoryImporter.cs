@@ -119,24 +119,29 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             }
             await ProviderBulkInsert.InsertAsync(db, created, ct);
 
-            var changeIds = plan.Changed.Select(c => c.ProviderId).Concat(plan.NoLongerListed).ToList();
-            var toChange = changeIds.Count == 0 ? [] : await db.Set<Provider>().Include(p => p.Functions).Include(p => p.Identifiers)
-                .Where(p => EF.Parameter(changeIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            // Read again inside the transaction (by the planning's own query), changed in memory, written by ProviderBulkUpdate.
+            var current = plan.Changed.Count == 0 ? [] : await LoadAsync(plan.Changed.Select(c => c.ProviderId).ToHashSet(), ct);
+            var changes = new List<ProviderBulkUpdate.Change>(plan.Changed.Count);
             foreach (var change in plan.Changed)
             {
-                var p = toChange[change.ProviderId];
+                if (!current.TryGetValue(change.ProviderId, out var p))
+                    throw new ImportFileException(ProviderBulkUpdate.Conflict(change.Row.Fields.GetValueOrDefault("Name") ?? change.CurrentName ?? ""));
+                var read = p.Version;
                 var kept = change.Fields.Where(f => f.KeptHandEdit).Select(f => f.Field).ToHashSet();
                 SetFields(p, change.Row, file, keepHandEdits: true, kept);
-                if (change.Attach) p.Identifiers.Add(new ProviderIdentifier { Scheme = change.Row.Scheme, Value = change.Row.Key });
-                if (file.UpdatesOnly is null) // an updates-only file says nothing of functions or listing
+                var replaceFunctions = file.UpdatesOnly is null; // an updates-only file says nothing of functions or listing
+                if (replaceFunctions)
                 {
                     p.Functions.RemoveAll(f => f.Source == file.Source);
                     p.Functions.AddRange(change.Row.Functions.Select(f => new ProviderFunction { Code = f.Code, Since = f.Since, Source = file.Source }));
                     p.Listed = true;
                 }
                 p.UpdatedAtUtc = now;
+                p.Version = read + 1;
+                changes.Add(new(p, read, replaceFunctions ? file.Source : null,
+                    change.Attach ? new ProviderIdentifier { Scheme = change.Row.Scheme, Value = change.Row.Key } : null));
             }
-            foreach (var id in plan.NoLongerListed) toChange[id].Listed = false;
+            await ProviderBulkUpdate.ApplyAsync(db, changes, plan.NoLongerListed, ct);
             // Per-provider history of import changes (new rows are summarised by the run's own entry).
             db.AuditEntries.AddRange(ImportHistory.Entries(plan, now, userName));
             db.ChangeTracker.DetectChanges();
@@ -186,7 +191,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
     // The provenance an import writes, one shared record per source, date and visibility (records are immutable).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DataSource Source, DateOnly? AsOf, FieldVisibility Visibility), FieldMeta> Imported = new();
 
-    /// <param name="keepHandEdits">Set for a provider already in the directory (tracked by EF); a new one keeps nothing.</param>
+    /// <param name="keepHandEdits">Set for a provider already in the directory; a new one keeps nothing.</param>
     private static void SetFields(Provider p, ImportedProvider row, ImportFile file, bool keepHandEdits, IReadOnlySet<string>? kept = null)
     {
         foreach (var (name, value) in row.Fields)
@@ -197,7 +202,6 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             var visibility = p.FieldMeta.TryGetValue(name, out var old) ? old.Visibility : field.DefaultVisibility;
             p.FieldMeta[name] = Imported.GetOrAdd((file.Source, file.AsOf, visibility), k => new FieldMeta(k.Source, k.AsOf, null, false, k.Visibility));
         }
-        if (keepHandEdits) p.FieldMeta = new Dictionary<string, FieldMeta>(p.FieldMeta); // a new instance so EF sees the change
         p.SearchKey = row.SearchKeyFor(p.Name, p.NameKana);
         p.OpenWeekdays = OpenWeekdaysText.Of(p.OpenDays, p.Hours);
         p.CoordinatePrecision = p.Latitude is null ? CoordinatePrecision.None

@@ -38,33 +38,33 @@ public static class ProviderBulkCopy
             }
             await writer.CompleteAsync(ct);
         }
+        await CopyPartsAsync(connection, ProviderBulkInsert.PartsOf(providers), ct);
+    }
+
+    /// <summary>Identifiers and functions of providers whose ids are known.</summary>
+    public static async Task CopyPartsAsync(NpgsqlConnection connection, ProviderBulkInsert.Parts parts, CancellationToken ct)
+    {
         await using (var writer = await connection.BeginBinaryImportAsync("COPY \"ProviderIdentifier\" (\"ProviderId\", \"Scheme\", \"Value\") FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var p in providers)
+            foreach (var (providerId, i) in parts.Identifiers)
             {
-                foreach (var i in p.Identifiers)
-                {
-                    await writer.StartRowAsync(ct);
-                    await writer.WriteAsync(p.Id, NpgsqlDbType.Integer, ct);
-                    await writer.WriteAsync((int)i.Scheme, NpgsqlDbType.Integer, ct);
-                    await writer.WriteAsync(i.Value, NpgsqlDbType.Varchar, ct);
-                }
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(providerId, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync((int)i.Scheme, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(i.Value, NpgsqlDbType.Varchar, ct);
             }
             await writer.CompleteAsync(ct);
         }
         await using (var writer = await connection.BeginBinaryImportAsync("COPY \"ProviderFunction\" (\"ProviderId\", \"Code\", \"Since\", \"Source\") FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var p in providers)
+            foreach (var (providerId, f) in parts.Functions)
             {
-                foreach (var f in p.Functions)
-                {
-                    await writer.StartRowAsync(ct);
-                    await writer.WriteAsync(p.Id, NpgsqlDbType.Integer, ct);
-                    await writer.WriteAsync(f.Code, NpgsqlDbType.Varchar, ct);
-                    if (f.Since is { } since) await writer.WriteAsync(since, NpgsqlDbType.Date, ct);
-                    else await writer.WriteNullAsync(ct);
-                    await writer.WriteAsync((int)f.Source, NpgsqlDbType.Integer, ct);
-                }
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(providerId, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(f.Code, NpgsqlDbType.Varchar, ct);
+                if (f.Since is { } since) await writer.WriteAsync(since, NpgsqlDbType.Date, ct);
+                else await writer.WriteNullAsync(ct);
+                await writer.WriteAsync((int)f.Source, NpgsqlDbType.Integer, ct);
             }
             await writer.CompleteAsync(ct);
         }

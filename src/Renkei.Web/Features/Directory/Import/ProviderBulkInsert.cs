@@ -33,15 +33,39 @@ public static class ProviderBulkInsert
         p.PublicationConsent, p.Listed, p.LastConfirmedOn, p.CreatedAtUtc, p.UpdatedAtUtc, p.Version, meta.Of(p.FieldMeta),
     ];
 
+    /// <summary>Identifiers and functions to insert, each with the id of its provider.</summary>
+    public sealed record Parts(IReadOnlyList<(int ProviderId, ProviderIdentifier Identifier)> Identifiers, IReadOnlyList<(int ProviderId, ProviderFunction Function)> Functions);
+
+    /// <summary>The identifiers and functions the providers carry, under their (assigned) ids.</summary>
+    internal static Parts PartsOf(IReadOnlyList<Provider> providers) =>
+        new([.. providers.SelectMany(p => p.Identifiers.Select(i => (p.Id, i)))], [.. providers.SelectMany(p => p.Functions.Select(f => (p.Id, f)))]);
+
     public static async Task InsertAsync(RenkeiDb db, IReadOnlyList<Provider> providers, CancellationToken ct)
     {
         if (providers.Count == 0) return;
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Bulk insert runs inside the import's transaction.");
-        switch (db.Database.GetDbConnection())
+        switch (Connection(db))
         {
             case Npgsql.NpgsqlConnection npgsql: await ProviderBulkCopy.CopyAsync(npgsql, providers, ct); break;
             case Microsoft.Data.Sqlite.SqliteConnection sqlite: ProviderSqliteInsert.Insert(sqlite, providers); break;
-            default: throw new NotSupportedException("Bulk insert knows SQLite and PostgreSQL only.");
         }
+    }
+
+    /// <summary>Inserts identifiers and functions of providers already in the table (an import's changed providers).</summary>
+    public static async Task InsertPartsAsync(RenkeiDb db, Parts parts, CancellationToken ct)
+    {
+        if (parts.Identifiers.Count == 0 && parts.Functions.Count == 0) return;
+        switch (Connection(db))
+        {
+            case Npgsql.NpgsqlConnection npgsql: await ProviderBulkCopy.CopyPartsAsync(npgsql, parts, ct); break;
+            case Microsoft.Data.Sqlite.SqliteConnection sqlite: ProviderSqliteInsert.InsertParts(sqlite, parts); break;
+        }
+    }
+
+    private static System.Data.Common.DbConnection Connection(RenkeiDb db)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Bulk insert runs inside the import's transaction.");
+        var connection = db.Database.GetDbConnection();
+        return connection is Npgsql.NpgsqlConnection or Microsoft.Data.Sqlite.SqliteConnection ? connection
+            : throw new NotSupportedException("Bulk insert knows SQLite and PostgreSQL only.");
     }
 }

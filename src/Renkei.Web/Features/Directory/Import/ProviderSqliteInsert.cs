@@ -34,20 +34,27 @@ internal static class ProviderSqliteInsert
             s.Bind(at, p.Id);
             s.Bind(at + 1, ProviderBulkInsert.Values(p, meta));
         });
-        Rows(db, "ProviderIdentifier", ["ProviderId", "Scheme", "Value"], [.. providers.SelectMany(p => p.Identifiers.Select(i => (p.Id, i)))], (s, at, x) =>
-        {
-            s.Bind(at, x.Id);
-            s.Bind(at + 1, (int)x.i.Scheme);
-            s.Bind(at + 2, x.i.Value);
-        });
-        Rows(db, "ProviderFunction", ["ProviderId", "Code", "Since", "Source"], [.. providers.SelectMany(p => p.Functions.Select(f => (p.Id, f)))], (s, at, x) =>
-        {
-            s.Bind(at, x.Id);
-            s.Bind(at + 1, x.f.Code);
-            s.Bind(at + 2, x.f.Since);
-            s.Bind(at + 3, (int)x.f.Source);
-        });
+        InsertParts(connection, ProviderBulkInsert.PartsOf(providers));
         trigger?.Resume(providers[0].Id);
+    }
+
+    /// <summary>Identifiers and functions of providers whose ids are known.</summary>
+    public static void InsertParts(SqliteConnection connection, ProviderBulkInsert.Parts parts)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The import's connection is not open.");
+        Rows(db, "ProviderIdentifier", ["ProviderId", "Scheme", "Value"], parts.Identifiers, (s, at, x) =>
+        {
+            s.Bind(at, x.ProviderId);
+            s.Bind(at + 1, (int)x.Identifier.Scheme);
+            s.Bind(at + 2, x.Identifier.Value);
+        });
+        Rows(db, "ProviderFunction", ["ProviderId", "Code", "Since", "Source"], parts.Functions, (s, at, x) =>
+        {
+            s.Bind(at, x.ProviderId);
+            s.Bind(at + 1, x.Function.Code);
+            s.Bind(at + 2, x.Function.Since);
+            s.Bind(at + 3, (int)x.Function.Source);
+        });
     }
 
     /// <summary>Inserts the items <see cref="RowsPerStatement"/> at a time; <paramref name="bind"/> binds one item from a parameter index on.</summary>
