@@ -36,10 +36,11 @@ public static class RenkeiStartup
         {
             await DatabaseSetup.MigrateAsync(db);
         }
-        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        else
         {
-            throw new StartupException(
-                "データベースのスキーマが最新ではありません。先に `dotnet run --project src/Renkei.Web -- migrate` を実行してください。");
+            await DatabaseSetup.CheckConnectionAsync(db);
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+                throw new StartupException("データベースのスキーマが最新ではありません。先に `dotnet run --project src/Renkei.Web -- migrate` を実行してください。");
         }
         var referenceDirectory = ReferenceDirectory(services.GetRequiredService<IConfiguration>());
         await services.GetRequiredService<ReferenceDataLoader>().LoadAsync(referenceDirectory);

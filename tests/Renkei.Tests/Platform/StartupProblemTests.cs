@@ -42,4 +42,15 @@ public sealed class StartupProblemTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal("Renkei を起動できません: Database:Provider が Postgres ですが ConnectionStrings:Postgres が設定されていません。", error.Trim());
     }
+
+    [Fact]
+    public async Task A_postgres_server_that_does_not_answer_is_named_with_the_settings_to_check()
+    {
+        // Port 9 (discard) on loopback: nothing listens there in the test environment; the refusal is immediate.
+        var (code, _, error) = await RunAsync("migrate", "--Database:Provider=Postgres", "--ConnectionStrings:Postgres=Host=127.0.0.1;Port=9;Username=renkei;Database=renkei;Timeout=5");
+        Assert.Equal(1, code);
+        Assert.StartsWith("migrate: データベースに接続できません（", error.Trim(), StringComparison.Ordinal); // a command names itself
+        Assert.EndsWith("ConnectionStrings:Postgres の接続先・ユーザー・パスワードと、PostgreSQL サーバーが起動しているかを確認してください。", error.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

@@ -58,7 +58,7 @@ public sealed class CliCommand
         }
         catch (StartupException e)
         {
-            await io.Error.WriteLineAsync(e.Message);
+            await io.Error.WriteLineAsync($"{Name}: {e.Message}");
             return 1;
         }
     }

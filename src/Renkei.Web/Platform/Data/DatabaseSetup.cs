@@ -49,12 +49,32 @@ public static class DatabaseSetup
     /// <summary>Applies migrations; for SQLite also switches the file to WAL so readers do not block the writer.</summary>
     public static async Task MigrateAsync(RenkeiDb db, CancellationToken ct = default)
     {
+        await CheckConnectionAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await EnsureRolesAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Opens a connection once, so that a database that cannot be reached stops start-up and commands with a Japanese
+    /// line naming what to check (<see cref="StartupException"/>), not with the driver's exception and its trace.
+    /// </summary>
+    public static async Task CheckConnectionAsync(RenkeiDb db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            var check = db.Database.IsNpgsql() ? "ConnectionStrings:Postgres の接続先・ユーザー・パスワードと、PostgreSQL サーバーが起動しているか"
+                : "Database:DataDirectory のフォルダーに書き込めるか";
+            throw new StartupException($"データベースに接続できません（{e.GetBaseException().Message}）。{check}を確認してください。", e); // the base: EF wraps the driver's reason
+        }
     }
 
     private static async Task EnsureRolesAsync(RenkeiDb db, CancellationToken ct)
