@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Renkei.Tests.Support;
@@ -60,5 +61,30 @@ public sealed class DirectoryBrowserTests(BrowserFixture app)
         await Expect(page.GetByTestId("booklet-toc")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "directory-booklet-print");
         Assert.DoesNotContain(console, c => c.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Staff_preview_a_kouseikyoku_list_through_the_upload_page_and_nothing_is_written()
+    {
+        var path = Path.Combine(RepoPaths.Shared, "data", "kouseikyoku", "tottori-2025-10.xlsx");
+        int before;
+        var (s, db) = app.Factory.SystemDb();
+        await using (s) before = await db.Providers.CountAsync();
+        var page = await app.NewPageAsync();
+        await Pages.SignInAsync(page, app.BaseUrl, "tottori-staff");
+        await page.GotoAsync($"{app.BaseUrl}/directory/import");
+        await page.GetByLabel("種類").SelectOptionAsync("kouseikyoku");
+        await page.GetByLabel("ファイル", new() { Exact = true }).SetInputFilesAsync(path);
+        // 鳥取市's staff: the filter starts at their prefecture, and the preview is the default.
+        await Expect(page.GetByLabel("都道府県で絞り込む（2桁コード。空欄なら全国）")).ToHaveValueAsync("31");
+        await Expect(page.GetByLabel("確認のみ（差分を表示し、書き込まない）")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "アップロード" }).ClickAsync();
+        // One row per 届出: thousands of rows for the list's facilities, counted without the importer (MiniExcel).
+        var rows = Renkei.Tests.ResourceDirectory.KouseikyokuImportTests.RowsBelowHeader(path).Count;
+        Assert.True(rows > 9000);
+        await Expect(page.GetByTestId("preview")).ToContainTextAsync($"ファイルの {rows:N0} 行を読みました。新規 ");
+        await Pages.ScreenshotAsync(page, "import-preview");
+        (s, db) = app.Factory.SystemDb();
+        await using (s) Assert.Equal(before, await db.Providers.CountAsync());
     }
 }

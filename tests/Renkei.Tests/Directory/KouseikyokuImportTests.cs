@@ -42,7 +42,7 @@ public sealed class KouseikyokuImportTests : IAsyncLifetime
 
     // The sheet read straight with MiniExcel, not with the importer's reader: every row below the row
     // holding 医療機関番号 (continuation rows too), as header → text.
-    private static List<Dictionary<string, string>> RowsBelowHeader(string path)
+    internal static List<Dictionary<string, string>> RowsBelowHeader(string path)
     {
         var rows = MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
             .Select(r => r.Values.Select(v => v?.ToString()?.Trim() ?? "").ToArray()).ToList();
