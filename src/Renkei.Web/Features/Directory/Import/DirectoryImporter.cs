@@ -122,6 +122,7 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
             // Read again inside the transaction (by the planning's own query), changed in memory, written by ProviderBulkUpdate.
             var current = plan.Changed.Count == 0 ? [] : await LoadAsync(plan.Changed.Select(c => c.ProviderId).ToHashSet(), ct);
             var changes = new List<ProviderBulkUpdate.Change>(plan.Changed.Count);
+            var replaceFunctions = file.UpdatesOnly is null; // an updates-only file says nothing of functions or listing
             foreach (var change in plan.Changed)
             {
                 if (!current.TryGetValue(change.ProviderId, out var p))
@@ -129,7 +130,6 @@ public sealed partial class DirectoryImporter(RenkeiDb db, TimeProvider clock, S
                 var read = p.Version;
                 var kept = change.Fields.Where(f => f.KeptHandEdit).Select(f => f.Field).ToHashSet();
                 SetFields(p, change.Row, file, keepHandEdits: true, kept);
-                var replaceFunctions = file.UpdatesOnly is null; // an updates-only file says nothing of functions or listing
                 if (replaceFunctions)
                 {
                     p.Functions.RemoveAll(f => f.Source == file.Source);

@@ -46,8 +46,9 @@ public static class ProviderBulkUpdate
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.Listed, false).SetProperty(p => p.Version, p => p.Version + 1), ct);
     }
 
-    // One prepared UPDATE of every column the bulk insert writes, run once per provider: a file changes a few
-    // thousand providers at most, and the statement is the same for SQLite and PostgreSQL.
+    // One UPDATE of every column the bulk insert writes, run once per provider with new values (SQLite keeps the
+    // command's statement prepared between runs): a file changes a few thousand providers at most, and the statement is
+    // the same for SQLite and PostgreSQL.
     private static async Task UpdateRowsAsync(RenkeiDb db, IReadOnlyList<Change> changes, CancellationToken ct)
     {
         var columns = ProviderBulkInsert.Columns;
